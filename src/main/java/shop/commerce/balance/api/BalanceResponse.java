@@ -1,0 +1,4 @@
+package shop.commerce.balance.api;
+
+record BalanceResponse(long userId, long balance) {
+}

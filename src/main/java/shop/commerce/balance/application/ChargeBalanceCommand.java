@@ -1,0 +1,4 @@
+package shop.commerce.balance.application;
+
+public record ChargeBalanceCommand(long userId, long amount) {
+}

@@ -1,0 +1,4 @@
+package shop.commerce.balance.application;
+
+public record ChargeBalanceResult(long userId, long balance, long chargedAmount, long transactionId) {
+}

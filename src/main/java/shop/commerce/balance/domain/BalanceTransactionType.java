@@ -1,0 +1,5 @@
+package shop.commerce.balance.domain;
+
+public enum BalanceTransactionType {
+    CHARGE, PAYMENT, REFUND
+}

@@ -1,0 +1,183 @@
+package shop.commerce.support.error;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every exception into an RFC 9457 problem with a stable {@code code}. Spring MVC's own
+ * exceptions keep the status Spring gives them; only their body is completed here.
+ */
+@RestControllerAdvice
+public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    @ExceptionHandler(BusinessException.class)
+    ResponseEntity<ProblemDetail> handleBusiness(BusinessException exception) {
+        return ResponseEntity.status(exception.errorCode().status()).body(Problems.of(exception));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException exception) {
+        List<FieldViolation> violations = exception.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        ProblemDetail problem = Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid fields");
+        return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class })
+    ResponseEntity<ProblemDetail> handleUnavailable(Exception exception) {
+        log.warn("A dependency is unavailable: {}", exception.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(CommonErrorCode.SERVICE_UNAVAILABLE, "A dependency is unavailable; retry shortly"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
+        log.error("Unhandled exception", exception);
+        return ResponseEntity.internalServerError()
+                .body(Problems.of(CommonErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        exception.getBindingResult().getFieldErrors().forEach(e -> violations.add(
+                new FieldViolation(e.getField(), e.isBindingFailure() ? "unreadable value" : message(e))));
+        exception.getBindingResult().getGlobalErrors()
+                .forEach(e -> violations.add(new FieldViolation(e.getObjectName(), message(e))));
+        boolean unreadable = exception.getBindingResult().getFieldErrors().stream().anyMatch(FieldError::isBindingFailure);
+        ProblemDetail problem = unreadable
+                ? Problems.of(CommonErrorCode.MALFORMED_REQUEST, "The request has unreadable parameters")
+                : Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid fields");
+        return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        exception.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                .forEach(error -> violations.add(new FieldViolation(parameterName(result.getMethodParameter()
+                        .getParameterName(), error), message(error)))));
+        ProblemDetail problem = Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid parameters");
+        return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByOversizedBody(exception)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
+                    CommonErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit"));
+        }
+        ProblemDetail problem = Problems.of(CommonErrorCode.MALFORMED_REQUEST, "The request body is not readable JSON"
+                + " of the expected shape");
+        String field = offendingField(exception);
+        if (field != null) {
+            problem.setDetail("The field '" + field + "' has an unreadable value");
+            Problems.withViolations(problem, List.of(new FieldViolation(field, "unreadable value")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatus(statusCode);
+        ErrorCode code = codeFor(exception, statusCode);
+        Problems.decorate(problem, code);
+        if (exception instanceof MethodArgumentTypeMismatchException mismatch) {
+            problem.setDetail("The parameter '" + mismatch.getName() + "' has an unreadable value");
+            Problems.withViolations(problem, List.of(new FieldViolation(mismatch.getName(), "unreadable value")));
+        }
+        if (statusCode.is5xxServerError()) {
+            log.error("Request failed", exception);
+        }
+        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+    }
+
+    private static ErrorCode codeFor(Exception exception, HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> CommonErrorCode.MALFORMED_REQUEST;
+            case 401 -> CommonErrorCode.UNAUTHENTICATED;
+            case 403 -> CommonErrorCode.FORBIDDEN;
+            case 404 -> CommonErrorCode.NOT_FOUND;
+            case 405 -> CommonErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> CommonErrorCode.NOT_ACCEPTABLE;
+            case 413 -> CommonErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> CommonErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> CommonErrorCode.SERVICE_UNAVAILABLE;
+            default -> CommonErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    private static boolean causedByOversizedBody(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String offendingField(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : databind.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage() != null ? error.getDefaultMessage() : "invalid";
+    }
+
+    private static String parameterName(String parameter, MessageSourceResolvable error) {
+        return error instanceof FieldError fieldError ? fieldError.getField() : parameter;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

@@ -1,0 +1,204 @@
+package shop.commerce.support.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.WebUtils;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
+import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.error.CommonErrorCode;
+import shop.commerce.support.error.FieldViolation;
+import shop.commerce.support.error.Problems;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code Idempotency-Key} mechanism of api.md, for any endpoint whose controller wraps its work
+ * in {@link #execute}.
+ * <p>
+ * The key's "in progress" mark is a PostgreSQL advisory lock held by the business transaction
+ * itself, and the outcome is stored in that same transaction: a request that dies takes its mark
+ * with it, and a finished one is visible to every instance the moment it commits. A refusal by
+ * the business rules is rolled back to a savepoint and stored without letting go of the lock.
+ */
+@Component
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyRecordRepository records;
+    private final IdempotencyProperties properties;
+    private final TransactionTemplate outer;
+    private final DataSource dataSource;
+    private final EntityManager entityManager;
+    private final JsonMapper jsonMapper;
+    private final Clock clock;
+
+    IdempotentRequests(IdempotencyRecordRepository records, IdempotencyProperties properties,
+            PlatformTransactionManager transactionManager, DataSource dataSource, EntityManager entityManager,
+            JsonMapper jsonMapper, Clock clock) {
+        this.records = records;
+        this.properties = properties;
+        this.outer = new TransactionTemplate(transactionManager);
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
+        this.jsonMapper = jsonMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code action} once per key: a request without the header runs as is; a repeated one
+     * is answered from the stored outcome.
+     *
+     * @param beforeExecution a check that applies to requests that are not replays (a rate limit)
+     */
+    public ResponseEntity<?> execute(HttpServletRequest request, long userId, Runnable beforeExecution,
+            Supplier<ResponseEntity<?>> action) {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            beforeExecution.run();
+            return action.get();
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw new BusinessException(CommonErrorCode.VALIDATION_FAILED,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                    java.util.Map.of("errors", List.of(new FieldViolation(HEADER, "1 to 255 visible ASCII characters"))));
+        }
+        Instant now = clock.instant();
+        Optional<StoredResponse> finished = records.find(userId, key, now);
+        if (finished.isPresent()) {
+            return replay(finished.get(), request);
+        }
+        beforeExecution.run();
+        return outer.execute(status -> {
+            if (!records.tryLock(userId, key)) {
+                throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+                        "A request with this Idempotency-Key is still being processed");
+            }
+            Optional<StoredResponse> finishedMeanwhile = records.find(userId, key, now);
+            if (finishedMeanwhile.isPresent()) {
+                return replay(finishedMeanwhile.get(), request);
+            }
+            ResponseEntity<?> response;
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            Savepoint beforeAction = setSavepoint(connection);
+            try {
+                response = action.get();
+            } catch (BusinessException refusal) {
+                if (!isStoredRefusal(refusal)) {
+                    throw refusal;
+                }
+                rollbackTo(connection, beforeAction);
+                response = ResponseEntity.status(refusal.errorCode().status())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(refusal));
+            }
+            Objects.requireNonNull(response);
+            if (response.getStatusCode().is2xxSuccessful() || isStoredRefusal(response.getStatusCode().value())) {
+                records.save(userId, key, storedFrom(request, response), now, now.plus(properties.ttl()));
+            }
+            return response;
+        });
+    }
+
+    private static Savepoint setSavepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not set a savepoint", e);
+        }
+    }
+
+    /** Undoes the refused action's writes, keeping the transaction and the key's lock. */
+    private void rollbackTo(Connection connection, Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not roll back to a savepoint", e);
+        }
+        entityManager.clear();
+    }
+
+    private static boolean isStoredRefusal(BusinessException refusal) {
+        return isStoredRefusal(refusal.errorCode().status().value())
+                && refusal.errorCode() != CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS;
+    }
+
+    private static boolean isStoredRefusal(int status) {
+        return status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.CONFLICT.value();
+    }
+
+    private ResponseEntity<?> replay(StoredResponse stored, HttpServletRequest request) {
+        if (!stored.requestMethod().equals(request.getMethod()) || !stored.requestPath().equals(pathOf(request))
+                || !sameJson(stored.requestBody(), bodyOf(request))) {
+            throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request");
+        }
+        return ResponseEntity.status(stored.status())
+                .contentType(MediaType.parseMediaType(stored.contentType()))
+                .header(REPLAYED_HEADER, "true")
+                .body(stored.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private StoredResponse storedFrom(HttpServletRequest request, ResponseEntity<?> response) {
+        Object body = response.getBody() instanceof ProblemDetail problem ? Problems.asJsonObject(problem)
+                : response.getBody();
+        MediaType contentType = response.getHeaders().getContentType() != null
+                ? response.getHeaders().getContentType()
+                : MediaType.APPLICATION_JSON;
+        return new StoredResponse(request.getMethod(), pathOf(request), bodyOf(request),
+                response.getStatusCode().value(), contentType.toString(),
+                body == null ? "" : jsonMapper.writeValueAsString(body));
+    }
+
+    private boolean sameJson(String storedBody, String body) {
+        if (isBlank(storedBody) || isBlank(body)) {
+            return isBlank(storedBody) && isBlank(body);
+        }
+        try {
+            JsonNode stored = jsonMapper.readTree(storedBody);
+            return stored.equals(jsonMapper.readTree(body));
+        } catch (JacksonException unreadable) {
+            return false;
+        }
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getQueryString() == null ? request.getRequestURI()
+                : request.getRequestURI() + "?" + request.getQueryString();
+    }
+
+    private static String bodyOf(HttpServletRequest request) {
+        ContentCachingRequestWrapper cached = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
+        return cached == null ? "" : new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,9 @@
+package shop.commerce.support.security;
+
+public enum Role {
+    USER, ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

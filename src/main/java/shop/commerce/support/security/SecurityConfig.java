@@ -1,0 +1,138 @@
+package shop.commerce.support.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Stateless HS256 bearer-token security as api.md's "Identity and access" describes: public
+ * reads, {@code /admin} for administrators, and {@code /users/{userId}/**} for that user alone
+ * (administrators may read any user).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final Duration ALLOWED_CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,18}");
+    private static final int MIN_SECRET_BYTES = 32;
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemSecurityHandlers problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/coupons/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dev/tokens").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+                        .permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/users/{userId}", "/api/v1/users/{userId}/**").access(ownUserOnly())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    SecretKey jwtSigningKey(SecurityProperties properties) {
+        String secret = properties.jwtSecret();
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("commerce.security.jwt-secret (COMMERCE_SECURITY_JWT_SECRET) must be set"
+                    + " to a secret of at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(ALLOWED_CLOCK_SKEW);
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                timestamps,
+                positiveUserIdSubject()));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> positiveUserIdSubject() {
+        return jwt -> jwt.getSubject() != null && USER_ID.matcher(jwt.getSubject()).matches()
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "sub must be a positive user id", null));
+    }
+
+    private static JwtAuthenticationConverter rolesConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> ownUserOnly() {
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
+                    RequestAuthorizationContext context) {
+                Authentication auth = authentication.get();
+                if (auth == null || !auth.isAuthenticated() || !USER_ID.matcher(auth.getName()).matches()) {
+                    return new AuthorizationDecision(false);
+                }
+                String userId = context.getVariables().get("userId");
+                boolean readOnly = HttpMethod.GET.matches(context.getRequest().getMethod())
+                        || HttpMethod.HEAD.matches(context.getRequest().getMethod());
+                CurrentUser caller = CurrentUser.of(auth);
+                if (userId == null || !USER_ID.matcher(userId).matches()) {
+                    return new AuthorizationDecision(caller.admin() && readOnly);
+                }
+                return new AuthorizationDecision(caller.mayAccess(Long.parseLong(userId), readOnly));
+            }
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package shop.commerce.support.web;
+
+import java.io.IOException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.error.CommonErrorCode;
+import shop.commerce.support.error.PayloadTooLargeException;
+
+/**
+ * Caps request bodies. A declared {@code Content-Length} over the limit is refused once the
+ * handler is known (so 405 still wins over 413, and 413 over 415); a body without a length is
+ * cut off while it is read.
+ */
+@Component
+@org.springframework.core.annotation.Order(0)
+public class RequestBodyLimit extends OncePerRequestFilter implements HandlerInterceptor {
+
+    private final long maxBytes;
+
+    public RequestBodyLimit(@Value("${commerce.web.max-request-body:64KB}") DataSize maxBody) {
+        this.maxBytes = maxBody.toBytes();
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new BusinessException(CommonErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body exceeds " + maxBytes + " bytes");
+        }
+        return true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedInputStream(super.getInputStream(), maxBytes);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private final long maxBytes;
+        private long read;
+
+        LimitedInputStream(ServletInputStream delegate, long maxBytes) {
+            this.delegate = delegate;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws PayloadTooLargeException {
+            read += n;
+            if (read > maxBytes) {
+                throw new PayloadTooLargeException(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}

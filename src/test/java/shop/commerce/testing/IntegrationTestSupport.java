@@ -1,0 +1,99 @@
+package shop.commerce.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import shop.commerce.support.security.JwtIssuer;
+import shop.commerce.support.security.Role;
+
+/**
+ * The real HTTP API on real embedded PostgreSQL, Redis and Kafka. Every subclass shares one
+ * application context and one set of servers; each test starts from empty tables, an empty Redis
+ * and the current time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@Import(IntegrationTestSupport.TestClock.class)
+public abstract class IntegrationTestSupport {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected JwtIssuer jwtIssuer;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected RedissonClient redisson;
+
+    @DynamicPropertySource
+    static void embeddedInfrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.start().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @BeforeEach
+    void startFromEmptyState() {
+        clock.reset();
+        List<String> tables = jdbc.sql("""
+                select tablename from pg_tables
+                 where schemaname = 'public' and tablename <> 'flyway_schema_history'
+                """).query(String.class).list();
+        jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade").update();
+        redisson.getKeys().flushall();
+        RestAssured.port = port;
+    }
+
+    protected String token(long userId, Role... roles) {
+        return jwtIssuer.issue(userId, List.of(roles), Duration.ofHours(1)).token();
+    }
+
+    protected RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    protected RequestSpecification asUser(long userId) {
+        return anonymous().auth().oauth2(token(userId, Role.USER));
+    }
+
+    protected RequestSpecification asAdmin(long userId) {
+        return anonymous().auth().oauth2(token(userId, Role.ADMIN));
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+}
