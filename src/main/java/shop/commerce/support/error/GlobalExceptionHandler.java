@@ -39,7 +39,11 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ProblemDetail> handleBusiness(BusinessException exception) {
-        return ResponseEntity.status(exception.errorCode().status()).body(Problems.of(exception));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.errorCode().status());
+        if (exception.properties().get("retryAfterSeconds") instanceof Long seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return response.body(Problems.of(exception));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
