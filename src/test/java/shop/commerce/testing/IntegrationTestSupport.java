@@ -32,7 +32,7 @@ import shop.commerce.support.security.Role;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@Import(IntegrationTestSupport.TestClock.class)
+@Import(IntegrationTestSupport.TestBeans.class)
 public abstract class IntegrationTestSupport {
 
     @LocalServerPort
@@ -49,6 +49,9 @@ public abstract class IntegrationTestSupport {
 
     @Autowired
     protected RedissonClient redisson;
+
+    @Autowired
+    protected QueryCounter queryCounter;
 
     @DynamicPropertySource
     static void embeddedInfrastructure(DynamicPropertyRegistry registry) {
@@ -88,12 +91,17 @@ public abstract class IntegrationTestSupport {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
+    static class TestBeans {
 
         @Bean
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        static QueryCounter queryCounter() {
+            return new QueryCounter();
         }
     }
 }

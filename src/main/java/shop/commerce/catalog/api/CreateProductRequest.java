@@ -1,0 +1,30 @@
+package shop.commerce.catalog.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import shop.commerce.catalog.domain.NewProduct;
+
+record CreateProductRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @PositiveOrZero @Max(1_000_000_000) Long price,
+        @NotNull @Size(min = 1, max = NewProduct.MAX_OPTIONS) List<@Valid @NotNull OptionRequest> options) {
+
+    record OptionRequest(
+            @NotBlank @Size(max = 100) String name,
+            @PositiveOrZero @Max(1_000_000_000) Long additionalPrice,
+            @NotNull @PositiveOrZero @Max(1_000_000) Long stock) {
+    }
+
+    NewProduct toNewProduct() {
+        return new NewProduct(name.strip(), price, options.stream()
+                .map(o -> new NewProduct.NewOption(o.name().strip(),
+                        o.additionalPrice() == null ? 0 : o.additionalPrice(), o.stock()))
+                .toList());
+    }
+}

@@ -1,0 +1,12 @@
+package shop.commerce.catalog.domain;
+
+import java.util.List;
+
+/** A product with its options and their stock as read at one moment. */
+public record Product(long id, String name, long price, List<ProductOption> options) {
+
+    /** The sum of the options' available stock. */
+    public long stock() {
+        return options.stream().mapToLong(ProductOption::availableStock).sum();
+    }
+}
