@@ -19,6 +19,11 @@ public class LocalRunConfiguration {
         return new LocalDemoData(context);
     }
 
+    @Bean
+    CouponDemoData couponDemoData(org.springframework.context.ApplicationContext context) {
+        return new CouponDemoData(context);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void announce(ApplicationReadyEvent event) {
         Environment environment = event.getApplicationContext().getEnvironment();

@@ -1,0 +1,25 @@
+package shop.commerce.coupon;
+
+import java.util.List;
+
+/**
+ * What the order capability may do with a user's coupons. Writes join the caller's transaction
+ * (there must be one); reads join it when there is one.
+ */
+public interface CouponApi {
+
+    /** Read-only: checks owned by userId, AVAILABLE, not expired at now, minOrderAmount <= orderTotal; returns the discount. Throws BusinessException COUPON_NOT_USABLE (409) otherwise, also when the user coupon does not exist. */
+    CouponDiscount quote(long userId, long userCouponId, long orderTotal);
+
+    /** Marks it USED for orderId (used_at, order_id) in ONE conditional UPDATE ... RETURNING (owned, unused, not expired, minimum met), so two orders can never both use it; throws COUPON_NOT_USABLE when no row matched. */
+    CouponDiscount use(long userId, long userCouponId, String orderId, long orderTotal);
+
+    /** Gives back the coupon used by orderId (clears used_at and order_id) -> AVAILABLE again, or EXPIRED if its time passed. No-op if not used by that order. */
+    void release(long userCouponId, String orderId);
+
+    /** The user's coupons usable now for an order of orderTotal, best (largest discount) first. */
+    List<CouponDiscount> usableFor(long userId, long orderTotal);
+
+    record CouponDiscount(long userCouponId, String name, long discountAmount) {
+    }
+}

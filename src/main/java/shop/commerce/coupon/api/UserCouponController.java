@@ -1,0 +1,54 @@
+package shop.commerce.coupon.api;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import shop.commerce.coupon.application.CouponQueries;
+import shop.commerce.coupon.application.IssueCouponCommand;
+import shop.commerce.coupon.application.IssueCouponService;
+import shop.commerce.coupon.domain.UserCouponStatus;
+
+@RestController
+@RequestMapping("/api/v1/users/{userId}/coupons")
+@Validated
+@Tag(name = "Coupons")
+class UserCouponController {
+
+    private final IssueCouponService issueCoupon;
+    private final CouponQueries queries;
+
+    UserCouponController(IssueCouponService issueCoupon, CouponQueries queries) {
+        this.issueCoupon = issueCoupon;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a coupon to the user, first come first served (one per user, rate limited)")
+    UserCouponResponse issue(@PathVariable @Positive long userId, @Valid @RequestBody IssueCouponRequest request) {
+        return UserCouponResponse.from(issueCoupon.issue(new IssueCouponCommand(userId, request.couponId())));
+    }
+
+    @GetMapping
+    @Operation(summary = "The user's coupons, newest first")
+    List<UserCouponResponse> coupons(@PathVariable @Positive long userId,
+            @Parameter(description = "Only coupons in this status now; all when absent")
+            @RequestParam(required = false) UserCouponStatus status) {
+        return queries.userCoupons(userId, status).stream().map(UserCouponResponse::from).toList();
+    }
+}

@@ -1,0 +1,4 @@
+package shop.commerce.coupon.application;
+
+public record IssueCouponCommand(long userId, long couponId) {
+}

@@ -1,0 +1,242 @@
+package shop.commerce.coupon.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.redisson.api.RLock;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StreamUtils;
+
+import shop.commerce.coupon.domain.Coupon;
+import shop.commerce.coupon.domain.CouponIssueGate;
+import shop.commerce.coupon.domain.CouponRepository;
+import shop.commerce.coupon.domain.IssueRefusal;
+import shop.commerce.coupon.domain.IssueWindow;
+import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.error.CommonErrorCode;
+
+/**
+ * The coupon gate in Redis, three keys per coupon sharing one hash slot:
+ * {@code coupon-gate:{id}:definition} (total and issuing window), {@code :confirmed} (users the
+ * database holds a coupon for) and {@code :pending} (claims not yet confirmed, each with a
+ * deadline). A claim is one Lua script; the gate counts confirmed + pending against the total.
+ * <p>
+ * The confirmed set only ever holds users the database holds a coupon for, so rebuilding it from
+ * the database (a union, under the gate's Redisson lock) never loses a confirmation that raced
+ * with the rebuild. When the gate is missing (Redis restarted, flushed, or the gate went idle)
+ * the first request rebuilds it; a gate that admitted more than the database accepts is
+ * resynchronized the same way.
+ */
+@Component
+class RedisCouponIssueGate implements CouponIssueGate {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisCouponIssueGate.class);
+    private static final int MAX_REBUILDS_PER_CLAIM = 3;
+    private static final int HOLDERS_PER_COMMAND = 1_000;
+    private static final long CLAIMED = 0, NOT_BUILT = 1, NOT_ISSUABLE = 2, ALREADY_ISSUED = 3, SOLD_OUT = 4;
+
+    private final RedissonClient redisson;
+    private final CouponRepository coupons;
+    private final CouponGateProperties properties;
+    private final String claimScript;
+    private final String confirmScript;
+    private final String openScript;
+
+    RedisCouponIssueGate(RedissonClient redisson, CouponRepository coupons, CouponGateProperties properties) {
+        this.redisson = redisson;
+        this.coupons = coupons;
+        this.properties = properties;
+        this.claimScript = script("redis/coupon-gate-claim.lua");
+        this.confirmScript = script("redis/coupon-gate-confirm.lua");
+        this.openScript = script("redis/coupon-gate-open.lua");
+    }
+
+    @Override
+    public Optional<IssueRefusal> claim(long couponId, long userId, Instant now) {
+        GateKeys keys = GateKeys.of(couponId);
+        try {
+            for (int rebuilds = 0; rebuilds < MAX_REBUILDS_PER_CLAIM; rebuilds++) {
+                long answer = eval(claimScript, keys, Long.toString(userId), Long.toString(micros(now)),
+                        Long.toString(properties.claimTtl().toMillis()), idleTtlMillis());
+                if (answer != NOT_BUILT) {
+                    return refusal(answer);
+                }
+                Optional<Coupon> coupon = coupons.find(couponId);
+                if (coupon.isEmpty()) {
+                    return Optional.of(IssueRefusal.NOT_FOUND);
+                }
+                rebuild(keys, coupon.get());
+            }
+            throw unavailable("The coupon gate keeps disappearing", null);
+        } catch (RedisException unreachable) {
+            throw unavailable("Redis unavailable", unreachable);
+        }
+    }
+
+    @Override
+    public void confirm(long couponId, long userId) {
+        try {
+            eval(confirmScript, GateKeys.of(couponId), Long.toString(userId), idleTtlMillis());
+        } catch (RedisException unreachable) {
+            // the claim expires; a later request by this user is refused by the database and confirmed then
+            log.warn("Could not confirm coupon {} for user {} in the gate: {}", couponId, userId, unreachable.toString());
+        }
+    }
+
+    @Override
+    public void giveBack(long couponId, long userId) {
+        try {
+            redisson.getScoredSortedSet(GateKeys.of(couponId).pending(), StringCodec.INSTANCE)
+                    .remove(Long.toString(userId));
+        } catch (RedisException unreachable) {
+            log.warn("Could not give back the claim of user {} on coupon {}; it expires by itself: {}", userId,
+                    couponId, unreachable.toString());
+        }
+    }
+
+    @Override
+    public void resynchronize(long couponId) {
+        GateKeys keys = GateKeys.of(couponId);
+        try {
+            RLock lock = redisson.getLock(keys.lock());
+            if (!lock.tryLock(0, properties.rebuildLease().toMillis(), TimeUnit.MILLISECONDS)) {
+                return; // another request is already bringing it in line
+            }
+            try {
+                Optional<Coupon> coupon = coupons.find(couponId);
+                if (coupon.isPresent()) {
+                    load(keys, coupon.get());
+                } else {
+                    redisson.getKeys().delete(keys.definition(), keys.confirmed(), keys.pending());
+                }
+            } finally {
+                unlock(lock);
+            }
+        } catch (RedisException unreachable) {
+            log.warn("Could not resynchronize the gate of coupon {}: {}", couponId, unreachable.toString());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Builds the gate from the database unless another request did it while this one waited. */
+    private void rebuild(GateKeys keys, Coupon coupon) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The coupon gate's lock must not be awaited inside a transaction");
+        }
+        RLock lock = redisson.getLock(keys.lock());
+        try {
+            if (!lock.tryLock(properties.rebuildWait().toMillis(), properties.rebuildLease().toMillis(),
+                    TimeUnit.MILLISECONDS)) {
+                throw unavailable("The coupon gate is being rebuilt", null);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw unavailable("Interrupted while waiting for the coupon gate", null);
+        }
+        try {
+            if (!redisson.getMap(keys.definition(), StringCodec.INSTANCE).containsKey("total")) {
+                load(keys, coupon);
+                log.info("Rebuilt the issue gate of coupon {} from the database", coupon.id());
+            }
+        } finally {
+            unlock(lock);
+        }
+    }
+
+    private void load(GateKeys keys, Coupon coupon) {
+        List<String> holders = coupons.holders(coupon.id()).stream().map(String::valueOf).toList();
+        for (int from = 0; from < holders.size(); from += HOLDERS_PER_COMMAND) {
+            redisson.<String>getSet(keys.confirmed(), StringCodec.INSTANCE)
+                    .addAll(holders.subList(from, Math.min(holders.size(), from + HOLDERS_PER_COMMAND)));
+        }
+        IssueWindow window = coupon.definition().issueWindow();
+        eval(openScript, keys, Integer.toString(coupon.definition().totalQuantity()), bound(window.startsAt()),
+                bound(window.endsAt()), idleTtlMillis());
+    }
+
+    private long eval(String script, GateKeys keys, Object... arguments) {
+        Long answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
+                RScript.ReturnType.LONG, keys.scriptKeys(), arguments);
+        return answer;
+    }
+
+    private static Optional<IssueRefusal> refusal(long answer) {
+        if (answer == CLAIMED) {
+            return Optional.empty();
+        }
+        if (answer == NOT_ISSUABLE) {
+            return Optional.of(IssueRefusal.NOT_ISSUABLE);
+        }
+        if (answer == ALREADY_ISSUED) {
+            return Optional.of(IssueRefusal.ALREADY_ISSUED);
+        }
+        if (answer == SOLD_OUT) {
+            return Optional.of(IssueRefusal.SOLD_OUT);
+        }
+        throw new IllegalStateException("Unexpected answer from the coupon gate: " + answer);
+    }
+
+    private static void unlock(RLock lock) {
+        try {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        } catch (IllegalMonitorStateException | RedisException lost) {
+            // the lock's lease ran out or Redis forgot it: nothing left to release
+        }
+    }
+
+    private String idleTtlMillis() {
+        return Long.toString(properties.idleTtl().toMillis());
+    }
+
+    private static String bound(Instant instant) {
+        return instant == null ? "" : Long.toString(micros(instant));
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    private static BusinessException unavailable(String reason, RuntimeException cause) {
+        log.warn("Coupon issuing unavailable: {}{}", reason, cause == null ? "" : " (" + cause + ")");
+        return new BusinessException(CommonErrorCode.SERVICE_UNAVAILABLE,
+                "Coupon issuing is unavailable right now; retry shortly", Map.of("retryAfterSeconds", 1L));
+    }
+
+    private static String script(String path) {
+        try {
+            return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record GateKeys(String definition, String confirmed, String pending, String lock) {
+
+        static GateKeys of(long couponId) {
+            String prefix = "coupon-gate:{" + couponId + "}:";
+            return new GateKeys(prefix + "definition", prefix + "confirmed", prefix + "pending", prefix + "lock");
+        }
+
+        List<Object> scriptKeys() {
+            return List.of(definition, confirmed, pending);
+        }
+    }
+}
