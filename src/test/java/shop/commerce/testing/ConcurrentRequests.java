@@ -19,6 +19,8 @@ import java.util.function.IntFunction;
  */
 public final class ConcurrentRequests {
 
+    private static final int MAX_THREADS = 200;
+
     private ConcurrentRequests() {
     }
 
@@ -33,14 +35,21 @@ public final class ConcurrentRequests {
         }
     }
 
-    public record Result(int status, String body) {
+    public record Result(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     public static List<Result> run(int count, IntFunction<Call> calls) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        CountDownLatch ready = new CountDownLatch(count);
+        int threadCount = Math.min(count, MAX_THREADS);
+        // Every thread is waiting before the first request leaves; calls beyond the thread count
+        // follow as threads free up.
+        CountDownLatch ready = new CountDownLatch(threadCount);
         CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(Math.min(count, 200));
+        ExecutorService threads = Executors.newFixedThreadPool(threadCount);
         try {
             List<Future<Result>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -61,7 +70,7 @@ public final class ConcurrentRequests {
                     ready.countDown();
                     go.await();
                     HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-                    return new Result(response.statusCode(), response.body());
+                    return new Result(response.statusCode(), response.body(), response.headers());
                 }));
             }
             ready.await();

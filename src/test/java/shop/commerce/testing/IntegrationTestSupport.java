@@ -70,6 +70,10 @@ public abstract class IntegrationTestSupport {
         RestAssured.port = port;
     }
 
+    protected CommerceFixtures fixtures() {
+        return new CommerceFixtures(token(1_000_000, Role.ADMIN), jdbc);
+    }
+
     protected String token(long userId, Role... roles) {
         return jwtIssuer.issue(userId, List.of(roles), Duration.ofHours(1)).token();
     }

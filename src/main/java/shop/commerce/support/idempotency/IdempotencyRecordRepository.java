@@ -17,13 +17,6 @@ class IdempotencyRecordRepository {
         this.jdbc = jdbc;
     }
 
-    /** Holds the key for the rest of the current transaction; false when another request holds it. */
-    boolean tryLock(long userId, String key) {
-        return jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:name, 0))")
-                .param("name", "idempotency:" + userId + ":" + key)
-                .query(Boolean.class).single();
-    }
-
     Optional<StoredResponse> find(long userId, String key, Instant now) {
         return jdbc.sql("""
                 select request_method, request_path, request_body, response_status, response_content_type,

@@ -32,6 +32,7 @@ import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
 import shop.commerce.support.error.FieldViolation;
 import shop.commerce.support.error.Problems;
+import shop.commerce.support.persistence.AdvisoryLocks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +54,7 @@ public class IdempotentRequests {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyRecordRepository records;
+    private final AdvisoryLocks locks;
     private final IdempotencyProperties properties;
     private final TransactionTemplate outer;
     private final DataSource dataSource;
@@ -60,10 +62,11 @@ public class IdempotentRequests {
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
-    IdempotentRequests(IdempotencyRecordRepository records, IdempotencyProperties properties,
+    IdempotentRequests(IdempotencyRecordRepository records, AdvisoryLocks locks, IdempotencyProperties properties,
             PlatformTransactionManager transactionManager, DataSource dataSource, EntityManager entityManager,
             JsonMapper jsonMapper, Clock clock) {
         this.records = records;
+        this.locks = locks;
         this.properties = properties;
         this.outer = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
@@ -97,7 +100,7 @@ public class IdempotentRequests {
         }
         beforeExecution.run();
         return outer.execute(status -> {
-            if (!records.tryLock(userId, key)) {
+            if (!locks.tryLock("idempotency:" + userId + ":" + key)) {
                 throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
                         "A request with this Idempotency-Key is still being processed");
             }

@@ -1,0 +1,9 @@
+package shop.commerce.order;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A paid order cancelled and refunded; published inside the cancellation's transaction. */
+public record OrderCancelled(String orderId, long userId, List<OrderItem> items, long totalAmount,
+        long discountAmount, long paidAmount, Instant paidAt, Instant cancelledAt) {
+}

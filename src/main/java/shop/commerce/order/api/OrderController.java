@@ -1,0 +1,108 @@
+package shop.commerce.order.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import shop.commerce.order.application.CancelOrderService;
+import shop.commerce.order.application.OrderQueries;
+import shop.commerce.order.application.PayOrderService;
+import shop.commerce.order.application.PlaceOrderService;
+import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.error.CommonErrorCode;
+import shop.commerce.support.idempotency.IdempotentRequests;
+import shop.commerce.support.ratelimit.RateLimitedOperation;
+import shop.commerce.support.ratelimit.UserRateLimiter;
+import shop.commerce.support.security.CurrentUser;
+import shop.commerce.support.web.PageQuery;
+import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.web.RequestValidation;
+
+@RestController
+@Validated
+@Tag(name = "Orders", description = "Orders paid from the balance, at once or reserve-then-pay")
+class OrderController {
+
+    private final PlaceOrderService placeOrder;
+    private final PayOrderService payOrder;
+    private final CancelOrderService cancelOrder;
+    private final OrderQueries queries;
+    private final IdempotentRequests idempotentRequests;
+    private final UserRateLimiter rateLimiter;
+    private final RequestValidation validation;
+
+    OrderController(PlaceOrderService placeOrder, PayOrderService payOrder, CancelOrderService cancelOrder,
+            OrderQueries queries, IdempotentRequests idempotentRequests, UserRateLimiter rateLimiter,
+            RequestValidation validation) {
+        this.placeOrder = placeOrder;
+        this.payOrder = payOrder;
+        this.cancelOrder = cancelOrder;
+        this.queries = queries;
+        this.idempotentRequests = idempotentRequests;
+        this.rateLimiter = rateLimiter;
+        this.validation = validation;
+    }
+
+    @PostMapping("/api/v1/orders")
+    @Operation(summary = "Place an order, paid at once (payNow, the default) or reserved until its deadline")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
+    ResponseEntity<?> place(@RequestBody PlaceOrderRequest request, HttpServletRequest httpRequest) {
+        CurrentUser caller = CurrentUser.get();
+        if (request.userId() != null && request.userId() != caller.id()) {
+            throw new BusinessException(CommonErrorCode.FORBIDDEN, "The order names another user");
+        }
+        validation.validate(request);
+        return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
+                () -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(OrderResponse.from(queries.details(placeOrder.place(request.toCommand())))));
+    }
+
+    @PostMapping("/api/v1/orders/{orderId}/payment")
+    @Operation(summary = "Pay a pending order, optionally with a coupon")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
+    ResponseEntity<?> pay(@PathVariable String orderId, @Valid @RequestBody(required = false) PayOrderRequest request,
+            HttpServletRequest httpRequest) {
+        CurrentUser caller = CurrentUser.get();
+        Long userCouponId = request == null ? null : request.userCouponId();
+        return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
+                () -> ResponseEntity.ok(OrderResponse.from(
+                        queries.details(payOrder.pay(caller, orderId, userCouponId)))));
+    }
+
+    @PostMapping("/api/v1/orders/{orderId}/cancel")
+    @Operation(summary = "Cancel an order: a paid one is refunded, a pending one releases its stock")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
+    ResponseEntity<?> cancel(@PathVariable String orderId, HttpServletRequest httpRequest) {
+        CurrentUser caller = CurrentUser.get();
+        return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
+                () -> ResponseEntity.ok(OrderResponse.from(queries.details(cancelOrder.cancel(caller, orderId)))));
+    }
+
+    @GetMapping("/api/v1/orders/{orderId}")
+    @Operation(summary = "One order; a pending one lists the coupons that could pay it")
+    OrderResponse order(@PathVariable String orderId) {
+        return OrderResponse.from(queries.get(CurrentUser.get(), orderId));
+    }
+
+    @GetMapping("/api/v1/users/{userId}/orders")
+    @Operation(summary = "A user's orders, newest first")
+    PageResponse<OrderResponse> orders(@PathVariable @Positive long userId, @Valid PageQuery page) {
+        return queries.byUser(userId, page).map(order -> OrderResponse.from(new OrderQueries.OrderDetails(order, null)));
+    }
+
+    private Runnable limit(CurrentUser caller) {
+        return () -> rateLimiter.acquire(RateLimitedOperation.ORDERS, caller.id());
+    }
+}

@@ -1,0 +1,63 @@
+package shop.commerce.order.application;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.commerce.balance.BalanceApi;
+import shop.commerce.catalog.StockApi;
+import shop.commerce.coupon.CouponApi;
+import shop.commerce.order.domain.Order;
+import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.domain.OrderRepository;
+import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.support.security.CurrentUser;
+
+/**
+ * Cancels an order: a pending one gives its reservation back; a paid one puts the stock back,
+ * frees its coupon and refunds what was paid, all in the transaction of the transition.
+ */
+@Service
+public class CancelOrderService {
+
+    private final OrderRepository orders;
+    private final OrderRefusals refusals;
+    private final StockApi stock;
+    private final CouponApi coupons;
+    private final BalanceApi balances;
+    private final OrderEvents events;
+    private final Clock clock;
+
+    CancelOrderService(OrderRepository orders, OrderRefusals refusals, StockApi stock, CouponApi coupons,
+            BalanceApi balances, OrderEvents events, Clock clock) {
+        this.orders = orders;
+        this.refusals = refusals;
+        this.stock = stock;
+        this.coupons = coupons;
+        this.balances = balances;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Order cancel(CurrentUser caller, String orderId) {
+        Instant now = clock.instant();
+        Order before = orders.markCancelled(orderId, caller.id(), now).orElseThrow(
+                () -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_CANCELLABLE));
+        if (before.status() == OrderStatus.PAID) {
+            stock.putBack(OrderStock.of(before.lines()));
+            if (before.userCouponId() != null) {
+                coupons.release(before.userCouponId(), orderId);
+            }
+            balances.refund(before.userId(), before.paidAmount(), orderId);
+            events.cancelled(before, now);
+        } else {
+            stock.release(OrderStock.of(before.lines()));
+        }
+        return new Order(orderId, before.userId(), OrderStatus.CANCELLED, before.lines(), before.totalAmount(),
+                before.discountAmount(), before.userCouponId(), before.fromCart(), before.createdAt(),
+                before.expiresAt(), before.paidAt(), now);
+    }
+}

@@ -1,0 +1,63 @@
+package shop.commerce.order.application;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import shop.commerce.catalog.StockApi;
+import shop.commerce.order.domain.Order;
+import shop.commerce.order.domain.OrderRepository;
+import shop.commerce.support.persistence.AdvisoryLocks;
+
+/**
+ * Expires unpaid orders past their deadline and releases their reservations, without any request.
+ * Every instance schedules it; a PostgreSQL advisory lock lets one sweep at a time, and it needs
+ * nothing but the database, so it keeps working while Redis or Kafka are away.
+ */
+@Component
+class OrderExpirySweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderExpirySweeper.class);
+    private static final int BATCH = 200;
+
+    private final OrderRepository orders;
+    private final StockApi stock;
+    private final AdvisoryLocks locks;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OrderExpirySweeper(OrderRepository orders, StockApi stock, AdvisoryLocks locks,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.orders = orders;
+        this.stock = stock;
+        this.locks = locks;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${commerce.order.expiry-sweep-interval:1s}")
+    void sweep() {
+        int expired;
+        do {
+            expired = transactions.execute(status -> expireBatch());
+        } while (expired == BATCH);
+    }
+
+    private int expireBatch() {
+        if (!locks.tryLock("order-expiry-sweep")) {
+            return 0;
+        }
+        List<Order> expired = orders.expireDue(clock.instant(), BATCH);
+        if (!expired.isEmpty()) {
+            stock.release(OrderStock.of(expired));
+            log.info("Expired {} unpaid orders and released their stock", expired.size());
+        }
+        return expired.size();
+    }
+}

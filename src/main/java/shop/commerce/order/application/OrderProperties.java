@@ -1,0 +1,12 @@
+package shop.commerce.order.application;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code commerce.order.*}. */
+@ConfigurationProperties("commerce.order")
+public record OrderProperties(@DefaultValue("10m") Duration paymentTimeout,
+        @DefaultValue("1s") Duration expirySweepInterval) {
+}

@@ -1,0 +1,50 @@
+package shop.commerce.order.application;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import shop.commerce.coupon.CouponApi;
+import shop.commerce.coupon.CouponApi.CouponDiscount;
+import shop.commerce.order.domain.Order;
+import shop.commerce.order.domain.OrderRepository;
+import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.support.security.CurrentUser;
+import shop.commerce.support.web.PageQuery;
+import shop.commerce.support.web.PageResponse;
+
+@Service
+public class OrderQueries {
+
+    private final OrderRepository orders;
+    private final OrderRefusals refusals;
+    private final CouponApi coupons;
+
+    OrderQueries(OrderRepository orders, OrderRefusals refusals, CouponApi coupons) {
+        this.orders = orders;
+        this.refusals = refusals;
+        this.coupons = coupons;
+    }
+
+    /** The order, and for a pending one the caller's coupons that could pay it, best first. */
+    public OrderDetails get(CurrentUser caller, String orderId) {
+        Order order = refusals.readable(orderId, caller, true);
+        return details(order);
+    }
+
+    public OrderDetails details(Order order) {
+        List<CouponDiscount> usable = order.status() == OrderStatus.PENDING_PAYMENT
+                ? coupons.usableFor(order.userId(), order.totalAmount())
+                : null;
+        return new OrderDetails(order, usable);
+    }
+
+    /** A user's orders, newest first. */
+    public PageResponse<Order> byUser(long userId, PageQuery page) {
+        return PageResponse.of(orders.findByUser(userId, page.offset(), page.size()), page,
+                orders.countByUser(userId));
+    }
+
+    public record OrderDetails(Order order, List<CouponDiscount> usableCoupons) {
+    }
+}

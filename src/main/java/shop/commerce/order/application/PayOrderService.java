@@ -1,0 +1,68 @@
+package shop.commerce.order.application;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.commerce.balance.BalanceApi;
+import shop.commerce.cart.CartApi;
+import shop.commerce.catalog.StockApi;
+import shop.commerce.coupon.CouponApi;
+import shop.commerce.order.domain.Order;
+import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.domain.OrderLine;
+import shop.commerce.order.domain.OrderRepository;
+import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.support.security.CurrentUser;
+
+/**
+ * Pays a pending order in one transaction, taking locks in the project's order: the order row
+ * (its transition), the stock rows, the coupon, the balance.
+ */
+@Service
+public class PayOrderService {
+
+    private final OrderRepository orders;
+    private final OrderRefusals refusals;
+    private final StockApi stock;
+    private final CouponApi coupons;
+    private final BalanceApi balances;
+    private final CartApi cart;
+    private final OrderEvents events;
+    private final Clock clock;
+
+    PayOrderService(OrderRepository orders, OrderRefusals refusals, StockApi stock, CouponApi coupons,
+            BalanceApi balances, CartApi cart, OrderEvents events, Clock clock) {
+        this.orders = orders;
+        this.refusals = refusals;
+        this.stock = stock;
+        this.coupons = coupons;
+        this.balances = balances;
+        this.cart = cart;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @param userCouponId the coupon named by the payment; null keeps the one given at creation */
+    @Transactional
+    public Order pay(CurrentUser caller, String orderId, Long userCouponId) {
+        Instant now = clock.instant();
+        Order pending = orders.markPaid(orderId, caller.id(), now)
+                .orElseThrow(() -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_PAYABLE));
+        stock.sellReserved(OrderStock.of(pending.lines()));
+        Long couponId = userCouponId != null ? userCouponId : pending.userCouponId();
+        long discount = couponId == null ? 0
+                : coupons.use(pending.userId(), couponId, orderId, pending.totalAmount()).discountAmount();
+        balances.pay(pending.userId(), pending.totalAmount() - discount, orderId);
+        orders.settle(orderId, discount, couponId);
+        if (pending.fromCart()) {
+            cart.remove(pending.userId(), pending.lines().stream().map(OrderLine::optionId).toList());
+        }
+        Order paid = new Order(orderId, pending.userId(), OrderStatus.PAID, pending.lines(), pending.totalAmount(),
+                discount, couponId, pending.fromCart(), pending.createdAt(), pending.expiresAt(), now, null);
+        events.paid(paid);
+        return paid;
+    }
+}

@@ -1,0 +1,35 @@
+package shop.commerce.order.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface OrderRepository {
+
+    /** Inserts the order and its lines in one statement. */
+    void insert(Order order);
+
+    Optional<Order> find(String orderId);
+
+    List<Order> findByUser(long userId, long offset, int limit);
+
+    long countByUser(long userId);
+
+    /**
+     * PENDING_PAYMENT -> PAID for the user's order, only while it is pending and not past its
+     * expiry; locks the order row. Empty when the transition does not apply.
+     */
+    Optional<Order> markPaid(String orderId, long userId, Instant now);
+
+    /** Records the amounts settled at payment on an order this transaction already holds. */
+    void settle(String orderId, long discountAmount, Long userCouponId);
+
+    /**
+     * PENDING_PAYMENT or PAID -> CANCELLED for the user's order; locks the order row. Returns the order as it was
+     * before (its status tells what to undo), or empty when the transition does not apply.
+     */
+    Optional<Order> markCancelled(String orderId, long userId, Instant now);
+
+    /** Expires up to {@code limit} pending orders past their expiry, skipping rows others hold. */
+    List<Order> expireDue(Instant now, int limit);
+}
