@@ -18,7 +18,7 @@ results=bench/results
 mkdir -p "$results"
 
 [ -f target/commerce-service-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -DskipTests package
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db" postgres
+psql -h 127.0.0.1 -U postgres -q -o /dev/null -c "drop database if exists $db" -c "create database $db" postgres 2>/dev/null
 redis-cli -h 127.0.0.1 -p 6379 flushall > /dev/null
 
 python3 bench/tokens.py "$secret" 1000 "$results"
@@ -70,7 +70,7 @@ echo "| scenario | req/s (median) | p50 ms | p99 ms | non-2xx |" > "$results/sum
 echo "|---|---|---|---|---|" >> "$results/summary.md"
 scenario read-product bench/lua/read-product.lua
 scenario charge bench/lua/charge.lua
-psql -h 127.0.0.1 -U postgres -q "$db" -c "
+psql -h 127.0.0.1 -U postgres -q -o /dev/null "$db" -c "
   with topped as (
     insert into user_balance (user_id, balance, updated_at)
     select u, 5000000, now() from generate_series(1, 1000) u
