@@ -30,7 +30,8 @@ import shop.commerce.support.security.Role;
  * application context and one set of servers; each test starts from empty tables, an empty Redis
  * and the current time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "commerce.ranking.aggregation-interval=1s", "commerce.ranking.cache-ttl=1s" })
 @ActiveProfiles("local")
 @Import(IntegrationTestSupport.TestBeans.class)
 public abstract class IntegrationTestSupport {

@@ -1,0 +1,4 @@
+package shop.commerce.ranking.application;
+
+public record RankedProduct(int rank, long productId, String name, long quantitySold, long revenue) {
+}

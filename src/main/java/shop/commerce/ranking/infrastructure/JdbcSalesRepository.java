@@ -1,0 +1,77 @@
+package shop.commerce.ranking.infrastructure;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import shop.commerce.ranking.domain.ProductSales;
+import shop.commerce.ranking.domain.SaleRecord;
+import shop.commerce.ranking.domain.SalesRepository;
+
+@Repository
+class JdbcSalesRepository implements SalesRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcSalesRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(List<SaleRecord> sales) {
+        if (sales.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into ranking_sale (sales_date, product_id, quantity, revenue)
+                select * from unnest(cast(:dates as date[]), cast(:productIds as bigint[]),
+                                     cast(:quantities as bigint[]), cast(:revenues as bigint[]))
+                """)
+                .param("dates", sales.stream().map(s -> java.sql.Date.valueOf(s.salesDate())).toArray(java.sql.Date[]::new))
+                .param("productIds", sales.stream().map(SaleRecord::productId).toArray(Long[]::new))
+                .param("quantities", sales.stream().map(SaleRecord::quantity).toArray(Long[]::new))
+                .param("revenues", sales.stream().map(SaleRecord::revenue).toArray(Long[]::new))
+                .update();
+    }
+
+    @Override
+    public int foldIntoDailyTotals(int limit) {
+        // Deleting and adding in one statement: a record is counted exactly once, whoever runs it.
+        return jdbc.sql("""
+                with moved as (
+                    delete from ranking_sale
+                     where id in (select id from ranking_sale order by id limit :limit for update skip locked)
+                    returning sales_date, product_id, quantity, revenue
+                ), totals as (
+                    insert into product_sales_daily as d (sales_date, product_id, quantity, revenue)
+                    select sales_date, product_id, sum(quantity), sum(revenue) from moved
+                     group by sales_date, product_id
+                    on conflict (sales_date, product_id) do update
+                       set quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue
+                )
+                select count(*) from moved
+                """)
+                .param("limit", limit)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public List<ProductSales> top(LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                select product_id, sum(quantity) as quantity, sum(revenue) as revenue
+                  from product_sales_daily
+                 where sales_date between :from and :to
+                 group by product_id
+                having sum(quantity) > 0
+                 order by quantity desc, revenue desc, product_id
+                 limit :limit
+                """)
+                .param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
+                .param("limit", limit)
+                .query((rs, n) -> new ProductSales(rs.getLong("product_id"), rs.getLong("quantity"),
+                        rs.getLong("revenue")))
+                .list();
+    }
+}
