@@ -261,7 +261,7 @@ class CouponIssueIntegrationTest extends CouponTestSupport {
         RScoredSortedSet<String> pending = redisson.getScoredSortedSet("coupon-gate:{" + couponId + "}:pending",
                 StringCodec.INSTANCE);
         // an instance claims the only slot for user 2, then dies before writing to the database
-        assertThat(gate.claim(couponId, 2, clock.instant())).isEmpty();
+        assertThat(gate.claim(couponId, 2, "claim-of-a-dead-instance", clock.instant())).isEmpty();
         assertThat(pending.getScore("2").longValue() - System.currentTimeMillis()).isBetween(8_000L, 10_500L);
 
         issue(3, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT"));

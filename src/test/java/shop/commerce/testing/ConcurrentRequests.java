@@ -19,6 +19,8 @@ import java.util.function.IntFunction;
  */
 public final class ConcurrentRequests {
 
+    private static final int MAX_THREADS = 200;
+
     private ConcurrentRequests() {
     }
 
@@ -38,9 +40,12 @@ public final class ConcurrentRequests {
 
     public static List<Result> run(int count, IntFunction<Call> calls) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        CountDownLatch ready = new CountDownLatch(count);
+        int threadCount = Math.min(count, MAX_THREADS);
+        // one count per thread, not per call: with more calls than threads, the calls beyond the
+        // first batch are queued and would never start to count down
+        CountDownLatch ready = new CountDownLatch(threadCount);
         CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(Math.min(count, 200));
+        ExecutorService threads = Executors.newFixedThreadPool(threadCount);
         try {
             List<Future<Result>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
