@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.restassured.path.json.JsonPath;
 import shop.commerce.coupon.domain.CouponIssueGate;
+import shop.commerce.coupon.domain.IssueRefusal;
 import shop.commerce.support.security.Role;
 import shop.commerce.testing.ConcurrentRequests;
 import shop.commerce.testing.ConcurrentRequests.Call;
@@ -270,6 +271,21 @@ class CouponIssueIntegrationTest extends CouponTestSupport {
         issue(3, couponId).statusCode(201);
         assertThat(pending.getScore("2")).isNull();
         assertThat(userCouponRows(couponId)).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimSentAgainIsStillOneClaimAndOnlyItsOwnerGivesItBack() {
+        long couponId = createCoupon(1);
+        Instant now = clock.instant();
+        assertThat(gate.claim(couponId, 2, "claim-a", now)).isEmpty();
+
+        assertThat(gate.claim(couponId, 2, "claim-a", now)).isEmpty(); // the client resent the same command
+        assertThat(gate.claim(couponId, 2, "claim-b", now)).contains(IssueRefusal.ALREADY_ISSUED);
+        assertThat(gate.claim(couponId, 3, "claim-c", now)).contains(IssueRefusal.SOLD_OUT);
+        gate.giveBack(couponId, 2, "claim-b");
+        assertThat(gate.claim(couponId, 3, "claim-c", now)).contains(IssueRefusal.SOLD_OUT);
+        gate.giveBack(couponId, 2, "claim-a");
+        assertThat(gate.claim(couponId, 3, "claim-c", now)).isEmpty();
     }
 
     @Test
