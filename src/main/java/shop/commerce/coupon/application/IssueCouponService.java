@@ -48,12 +48,11 @@ public class IssueCouponService {
         return new UserCouponResult(issued, issued.statusAt(now));
     }
 
+    /** Writes a claimed coupon to the database, then tells the gate how it went. */
     private UserCoupon writeClaim(long couponId, long userId, String claimId, Instant now) {
         Optional<UserCoupon> issued;
-        IssueRefusal refusal;
         try {
             issued = coupons.issue(couponId, userId, now);
-            refusal = issued.isPresent() ? null : coupons.whyNotIssued(couponId, userId, now);
         } catch (RuntimeException failure) {
             gate.giveBack(couponId, userId, claimId);
             throw failure;
@@ -62,8 +61,15 @@ public class IssueCouponService {
             gate.confirm(couponId, userId);
             return issued.get();
         }
+        IssueRefusal refusal;
+        try {
+            refusal = coupons.whyNotIssued(couponId, userId, now);
+        } catch (RuntimeException failure) {
+            gate.giveBack(couponId, userId, claimId);
+            throw failure;
+        }
         if (refusal == IssueRefusal.ALREADY_ISSUED) {
-            gate.confirm(couponId, userId);
+            gate.confirm(couponId, userId); // the gate had forgotten this user
         } else {
             gate.giveBack(couponId, userId, claimId);
             gate.resynchronize(couponId);
