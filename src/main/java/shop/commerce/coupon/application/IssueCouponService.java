@@ -3,6 +3,7 @@ package shop.commerce.coupon.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -38,32 +39,39 @@ public class IssueCouponService {
     public UserCouponResult issue(IssueCouponCommand command) {
         rateLimiter.acquire(RateLimitedOperation.COUPON_ISSUES, command.userId());
         Instant now = clock.instant();
-        Optional<IssueRefusal> refusedByGate = gate.claim(command.couponId(), command.userId(), now);
+        String claimId = UUID.randomUUID().toString();
+        Optional<IssueRefusal> refusedByGate = gate.claim(command.couponId(), command.userId(), claimId, now);
         if (refusedByGate.isPresent()) {
             throw refusedByGate.get().toException(command.couponId());
         }
-        UserCoupon issued = writeClaim(command.couponId(), command.userId(), now);
+        UserCoupon issued = writeClaim(command.couponId(), command.userId(), claimId, now);
         return new UserCouponResult(issued, issued.statusAt(now));
     }
 
-    private UserCoupon writeClaim(long couponId, long userId, Instant now) {
+    /** Writes a claimed coupon to the database, then tells the gate how it went. */
+    private UserCoupon writeClaim(long couponId, long userId, String claimId, Instant now) {
         Optional<UserCoupon> issued;
-        IssueRefusal refusal;
         try {
             issued = coupons.issue(couponId, userId, now);
-            refusal = issued.isPresent() ? null : coupons.whyNotIssued(couponId, userId, now);
         } catch (RuntimeException failure) {
-            gate.giveBack(couponId, userId);
+            gate.giveBack(couponId, userId, claimId);
             throw failure;
         }
         if (issued.isPresent()) {
             gate.confirm(couponId, userId);
             return issued.get();
         }
+        IssueRefusal refusal;
+        try {
+            refusal = coupons.whyNotIssued(couponId, userId, now);
+        } catch (RuntimeException failure) {
+            gate.giveBack(couponId, userId, claimId);
+            throw failure;
+        }
         if (refusal == IssueRefusal.ALREADY_ISSUED) {
-            gate.confirm(couponId, userId);
+            gate.confirm(couponId, userId); // the gate had forgotten this user
         } else {
-            gate.giveBack(couponId, userId);
+            gate.giveBack(couponId, userId, claimId);
             gate.resynchronize(couponId);
         }
         throw refusal.toException(couponId);

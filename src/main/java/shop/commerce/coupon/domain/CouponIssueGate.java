@@ -14,18 +14,19 @@ public interface CouponIssueGate {
     /**
      * Claims a slot of the coupon for the user at {@code now}, or says why not.
      *
+     * @param claimId unique to this request; the claim is given back by it
      * @return empty when the user now holds a pending claim, to be {@linkplain #confirm confirmed}
      *         or {@linkplain #giveBack given back}
      * @throws shop.commerce.support.error.BusinessException {@code SERVICE_UNAVAILABLE} when the
      *         gate cannot be reached
      */
-    Optional<IssueRefusal> claim(long couponId, long userId, Instant now);
+    Optional<IssueRefusal> claim(long couponId, long userId, String claimId, Instant now);
 
-    /** The database holds the user's coupon: the claim becomes a lasting one. */
+    /** The database holds the user's coupon: the user counts as issued from now on. */
     void confirm(long couponId, long userId);
 
-    /** The database did not issue the coupon: the slot is free again. */
-    void giveBack(long couponId, long userId);
+    /** The database did not issue the coupon for this claim: its slot is free again. */
+    void giveBack(long couponId, long userId, String claimId);
 
     /** The database disagreed with the gate: bring the gate back in line with it. */
     void resynchronize(long couponId);

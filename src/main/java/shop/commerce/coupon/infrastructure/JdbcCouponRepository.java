@@ -2,6 +2,7 @@ package shop.commerce.coupon.infrastructure;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +40,12 @@ class JdbcCouponRepository implements CouponRepository {
                 .param("name", definition.name())
                 .param("discountType", definition.discount().type().name())
                 .param("discountValue", definition.discount().value())
-                .param("maxDiscountAmount", definition.discount().maxDiscountAmount(), java.sql.Types.BIGINT)
+                .param("maxDiscountAmount", definition.discount().maxDiscountAmount(), Types.BIGINT)
                 .param("minOrderAmount", definition.discount().minOrderAmount())
                 .param("totalQuantity", definition.totalQuantity())
                 .param("validDays", definition.validDays())
-                .param("issueStartsAt", SqlTime.param(definition.issueWindow().startsAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("issueEndsAt", SqlTime.param(definition.issueWindow().endsAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("issueStartsAt", SqlTime.param(definition.issueWindow().startsAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("issueEndsAt", SqlTime.param(definition.issueWindow().endsAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("now", SqlTime.param(now))
                 .query(Long.class).single();
         return new Coupon(id, definition, 0);

@@ -13,6 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.CommonOptions;
+import org.redisson.api.options.InvocationOptions;
+import org.redisson.api.options.KeysOptions;
+import org.redisson.api.options.MapOptions;
+import org.redisson.api.options.OptionalOptions;
+import org.redisson.api.options.PlainOptions;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -31,58 +37,72 @@ import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
 
 /**
- * The coupon gate in Redis, three keys per coupon sharing one hash slot:
- * {@code coupon-gate:{id}:definition} (total and issuing window), {@code :confirmed} (users the
- * database holds a coupon for) and {@code :pending} (claims not yet confirmed, each with a
- * deadline). A claim is one Lua script; the gate counts confirmed + pending against the total.
+ * The coupon gate in Redis, four keys per coupon sharing one hash slot under
+ * {@code coupon-gate:{id}:}: {@code definition} (total and issuing window), {@code confirmed}
+ * (users the database holds a coupon for), {@code pending} (claims not yet confirmed, each with a
+ * deadline) and {@code claims} (each pending claim's id). A claim is one Lua script; the gate
+ * counts confirmed + pending against the total.
  * <p>
  * The confirmed set only ever holds users the database holds a coupon for, so rebuilding it from
  * the database (a union, under the gate's Redisson lock) never loses a confirmation that raced
- * with the rebuild. When the gate is missing (Redis restarted, flushed, or the gate went idle)
- * the first request rebuilds it; a gate that admitted more than the database accepts is
- * resynchronized the same way.
+ * with the rebuild. When the gate is missing (Redis restarted, flushed, or the gate went idle),
+ * the request that gets its lock rebuilds it while the others poll; a gate that admitted more
+ * than the database accepted is resynchronized the same way.
  */
 @Component
 class RedisCouponIssueGate implements CouponIssueGate {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCouponIssueGate.class);
-    private static final int MAX_REBUILDS_PER_CLAIM = 3;
+    private static final long REBUILD_POLL_MILLIS = 20;
     private static final int HOLDERS_PER_COMMAND = 1_000;
     private static final long CLAIMED = 0, NOT_BUILT = 1, NOT_ISSUABLE = 2, ALREADY_ISSUED = 3, SOLD_OUT = 4;
 
     private final RedissonClient redisson;
     private final CouponRepository coupons;
     private final CouponGateProperties properties;
+    private final RScript scripts;
     private final String claimScript;
     private final String confirmScript;
+    private final String giveBackScript;
     private final String openScript;
 
     RedisCouponIssueGate(RedissonClient redisson, CouponRepository coupons, CouponGateProperties properties) {
         this.redisson = redisson;
         this.coupons = coupons;
         this.properties = properties;
+        this.scripts = redisson.getScript(invocation(OptionalOptions.defaults().codec(StringCodec.INSTANCE)));
         this.claimScript = script("redis/coupon-gate-claim.lua");
         this.confirmScript = script("redis/coupon-gate-confirm.lua");
+        this.giveBackScript = script("redis/coupon-gate-give-back.lua");
         this.openScript = script("redis/coupon-gate-open.lua");
     }
 
     @Override
-    public Optional<IssueRefusal> claim(long couponId, long userId, Instant now) {
+    public Optional<IssueRefusal> claim(long couponId, long userId, String claimId, Instant now) {
         GateKeys keys = GateKeys.of(couponId);
+        Object[] arguments = { Long.toString(userId), claimId, Long.toString(micros(now)),
+                Long.toString(properties.claimTtl().toMillis()), idleTtlMillis() };
         try {
-            for (int rebuilds = 0; rebuilds < MAX_REBUILDS_PER_CLAIM; rebuilds++) {
-                long answer = eval(claimScript, keys, Long.toString(userId), Long.toString(micros(now)),
-                        Long.toString(properties.claimTtl().toMillis()), idleTtlMillis());
+            long answer = eval(claimScript, keys, arguments);
+            if (answer != NOT_BUILT) {
+                return refusal(answer);
+            }
+            Optional<Coupon> coupon = coupons.find(couponId);
+            if (coupon.isEmpty()) {
+                return Optional.of(IssueRefusal.NOT_FOUND);
+            }
+            long deadline = System.nanoTime() + properties.rebuildWait().toNanos();
+            while (true) {
+                rebuildUnlessAnotherRequestIs(keys, coupon.get());
+                answer = eval(claimScript, keys, arguments);
                 if (answer != NOT_BUILT) {
                     return refusal(answer);
                 }
-                Optional<Coupon> coupon = coupons.find(couponId);
-                if (coupon.isEmpty()) {
-                    return Optional.of(IssueRefusal.NOT_FOUND);
+                if (System.nanoTime() > deadline) {
+                    throw unavailable("The coupon gate was not rebuilt in time", null);
                 }
-                rebuild(keys, coupon.get());
+                pause();
             }
-            throw unavailable("The coupon gate keeps disappearing", null);
         } catch (RedisException unreachable) {
             throw unavailable("Redis unavailable", unreachable);
         }
@@ -99,10 +119,9 @@ class RedisCouponIssueGate implements CouponIssueGate {
     }
 
     @Override
-    public void giveBack(long couponId, long userId) {
+    public void giveBack(long couponId, long userId, String claimId) {
         try {
-            redisson.getScoredSortedSet(GateKeys.of(couponId).pending(), StringCodec.INSTANCE)
-                    .remove(Long.toString(userId));
+            eval(giveBackScript, GateKeys.of(couponId), Long.toString(userId), claimId);
         } catch (RedisException unreachable) {
             log.warn("Could not give back the claim of user {} on coupon {}; it expires by itself: {}", userId,
                     couponId, unreachable.toString());
@@ -113,7 +132,7 @@ class RedisCouponIssueGate implements CouponIssueGate {
     public void resynchronize(long couponId) {
         GateKeys keys = GateKeys.of(couponId);
         try {
-            RLock lock = redisson.getLock(keys.lock());
+            RLock lock = lock(keys);
             if (!lock.tryLock(0, properties.rebuildLease().toMillis(), TimeUnit.MILLISECONDS)) {
                 return; // another request is already bringing it in line
             }
@@ -122,7 +141,7 @@ class RedisCouponIssueGate implements CouponIssueGate {
                 if (coupon.isPresent()) {
                     load(keys, coupon.get());
                 } else {
-                    redisson.getKeys().delete(keys.definition(), keys.confirmed(), keys.pending());
+                    redisson.getKeys(invocation(KeysOptions.defaults())).delete(keys.all());
                 }
             } finally {
                 unlock(lock);
@@ -134,23 +153,30 @@ class RedisCouponIssueGate implements CouponIssueGate {
         }
     }
 
-    /** Builds the gate from the database unless another request did it while this one waited. */
-    private void rebuild(GateKeys keys, Coupon coupon) {
+    /**
+     * Builds the gate from the database under its lock. A request that does not get the lock at
+     * once leaves the work to the holder and polls the gate instead of queueing for the lock: a
+     * flood waiting in line for a lock would take turns long after the gate is back.
+     */
+    private void rebuildUnlessAnotherRequestIs(GateKeys keys, Coupon coupon) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("The coupon gate's lock must not be awaited inside a transaction");
+            throw new IllegalStateException("The coupon gate must not be rebuilt inside a transaction");
         }
-        RLock lock = redisson.getLock(keys.lock());
+        RLock lock = lock(keys);
+        boolean locked;
         try {
-            if (!lock.tryLock(properties.rebuildWait().toMillis(), properties.rebuildLease().toMillis(),
-                    TimeUnit.MILLISECONDS)) {
-                throw unavailable("The coupon gate is being rebuilt", null);
-            }
+            locked = lock.tryLock(0, properties.rebuildLease().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw unavailable("Interrupted while waiting for the coupon gate", null);
+            throw unavailable("Interrupted while rebuilding the coupon gate", null);
+        }
+        if (!locked) {
+            return;
         }
         try {
-            if (!redisson.getMap(keys.definition(), StringCodec.INSTANCE).containsKey("total")) {
+            boolean built = redisson.getMap(invocation(MapOptions.<String, String>name(keys.definition())
+                    .codec(StringCodec.INSTANCE))).containsKey("total");
+            if (!built) {
                 load(keys, coupon);
                 log.info("Rebuilt the issue gate of coupon {} from the database", coupon.id());
             }
@@ -159,10 +185,19 @@ class RedisCouponIssueGate implements CouponIssueGate {
         }
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(REBUILD_POLL_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw unavailable("Interrupted while waiting for the coupon gate", null);
+        }
+    }
+
     private void load(GateKeys keys, Coupon coupon) {
         List<String> holders = coupons.holders(coupon.id()).stream().map(String::valueOf).toList();
         for (int from = 0; from < holders.size(); from += HOLDERS_PER_COMMAND) {
-            redisson.<String>getSet(keys.confirmed(), StringCodec.INSTANCE)
+            redisson.<String>getSet(invocation(PlainOptions.name(keys.confirmed()).codec(StringCodec.INSTANCE)))
                     .addAll(holders.subList(from, Math.min(holders.size(), from + HOLDERS_PER_COMMAND)));
         }
         IssueWindow window = coupon.definition().issueWindow();
@@ -171,9 +206,19 @@ class RedisCouponIssueGate implements CouponIssueGate {
     }
 
     private long eval(String script, GateKeys keys, Object... arguments) {
-        Long answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
-                RScript.ReturnType.LONG, keys.scriptKeys(), arguments);
+        Long answer = scripts.eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.LONG, keys.scriptKeys(),
+                arguments);
         return answer;
+    }
+
+    private RLock lock(GateKeys keys) {
+        return redisson.getLock(invocation(CommonOptions.name(keys.lock())));
+    }
+
+    private <T extends InvocationOptions<T>> T invocation(T options) {
+        return options.timeout(properties.redisTimeout())
+                .retryAttempts(properties.redisRetryAttempts())
+                .retryInterval(properties.redisRetryInterval());
     }
 
     private static Optional<IssueRefusal> refusal(long answer) {
@@ -228,15 +273,20 @@ class RedisCouponIssueGate implements CouponIssueGate {
         }
     }
 
-    private record GateKeys(String definition, String confirmed, String pending, String lock) {
+    private record GateKeys(String definition, String confirmed, String pending, String claims, String lock) {
 
         static GateKeys of(long couponId) {
             String prefix = "coupon-gate:{" + couponId + "}:";
-            return new GateKeys(prefix + "definition", prefix + "confirmed", prefix + "pending", prefix + "lock");
+            return new GateKeys(prefix + "definition", prefix + "confirmed", prefix + "pending", prefix + "claims",
+                    prefix + "lock");
         }
 
         List<Object> scriptKeys() {
-            return List.of(definition, confirmed, pending);
+            return List.of(definition, confirmed, pending, claims);
+        }
+
+        String[] all() {
+            return new String[] { definition, confirmed, pending, claims };
         }
     }
 }
