@@ -66,6 +66,8 @@ class OutboxRelayConcurrencyTest extends DataPlatformIntegrationTestSupport {
                 List<RelayOutcome> outcomes = drainConcurrently(relay(7), relay(11));
 
                 assertThat(outcomes).noneMatch(RelayOutcome::failed);
+                // no event was claimed twice, and each was marked published by exactly one relay
+                assertThat(outcomes.stream().mapToInt(RelayOutcome::claimed).sum()).isEqualTo(2 * ORDERS);
                 assertThat(outcomes.stream().mapToInt(RelayOutcome::published).sum()).isEqualTo(2 * ORDERS);
                 assertThat(outbox()).hasSize(2 * ORDERS).allMatch(row -> row.publishedAt() != null);
             });
