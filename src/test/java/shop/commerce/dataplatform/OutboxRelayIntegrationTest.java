@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,8 +27,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import shop.commerce.dataplatform.DataPlatformTopic.Received;
 import shop.commerce.dataplatform.application.DataPlatformProperties;
 import shop.commerce.dataplatform.application.OutboxRelay;
+import shop.commerce.dataplatform.application.OutboxRelayScheduler;
 import shop.commerce.dataplatform.application.PublishedEventPurge;
 import shop.commerce.dataplatform.application.RelayOutcome;
+import shop.commerce.dataplatform.domain.OrderEventPublisher;
 import shop.commerce.dataplatform.domain.OutboxRepository;
 import shop.commerce.dataplatform.infrastructure.DataPlatformHealthIndicator;
 import shop.commerce.dataplatform.infrastructure.KafkaOrderEventPublisher;
@@ -49,6 +52,9 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
 
     @Autowired
     private PublishedEventPurge purge;
+
+    @Autowired
+    private OrderEventPublisher kafkaPublisher;
 
     private DefaultKafkaProducerFactory<String, String> unreachableKafka;
     private ProductRef mug;
@@ -117,6 +123,34 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
             assertThat(received).filteredOn(r -> r.key().equals(orderIds.get(0))).extracting(Received::eventType)
                     .containsExactly("ORDER_PAID", "ORDER_CANCELLED");
         }
+    }
+
+    @Test
+    void aRelayWhoseKafkaComesBackResumesByItself() throws Exception {
+        AtomicBoolean kafkaUp = new AtomicBoolean(false);
+        OrderEventPublisher unreachable = new KafkaOrderEventPublisher(new KafkaTemplate<>(unreachableKafka), properties);
+        OrderEventPublisher switchable = events -> (kafkaUp.get() ? kafkaPublisher : unreachable).publish(events);
+        DataPlatformProperties quickBackoff = new DataPlatformProperties(properties.topic(),
+                properties.relayInterval(), properties.batchSize(), properties.lease(), Duration.ofSeconds(1),
+                properties.retention(), properties.purgeInterval(), properties.kafkaHealthTimeout());
+        OutboxRelayScheduler relay = new OutboxRelayScheduler(
+                new OutboxRelay(outboxRepository, switchable, quickBackoff, clock), quickBackoff);
+
+        withScheduledRelayStopped(() -> {
+            String orderId = paidOrder(1, mug.productId(), mug.option(0), 1).getString("orderId");
+            relay.start();
+            try {
+                await().atMost(DELIVERY).until(() -> outboxOf(orderId).get(0).attempts() >= 1);
+                assertThat(outboxOf(orderId).get(0).publishedAt()).isNull();
+
+                kafkaUp.set(true);
+                clock.advance(properties.lease().plusSeconds(1));
+
+                await().atMost(DELIVERY).until(() -> outboxOf(orderId).get(0).publishedAt() != null);
+            } finally {
+                relay.stop();
+            }
+        });
     }
 
     @Test

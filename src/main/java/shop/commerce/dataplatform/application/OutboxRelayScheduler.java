@@ -31,7 +31,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private RelayBackoff backoff;
 
-    OutboxRelayScheduler(OutboxRelay relay, DataPlatformProperties properties) {
+    public OutboxRelayScheduler(OutboxRelay relay, DataPlatformProperties properties) {
         this.relay = relay;
         this.properties = properties;
     }
@@ -90,7 +90,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     }
 
     private void round(ScheduledExecutorService current) {
-        Duration next;
+        Duration next = null;
         try {
             RelayOutcome outcome = relay.relayBatch();
             if (outcome.failed()) {
@@ -103,8 +103,10 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         } catch (RuntimeException e) {
             next = backoff.afterFailure();
             log.warn("Data-platform relay round failed, retrying in {}: {}", next, e.toString());
+        } finally {
+            // whatever happened, the relay keeps going
+            schedule(current, next != null ? next : backoff.afterFailure());
         }
-        schedule(current, next);
     }
 
     private void schedule(ScheduledExecutorService current, Duration delay) {
