@@ -81,7 +81,7 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
     }
 
     @Test
-    void losesNothingWhileKafkaIsUnreachableAndResumesWhenItReturns() throws Exception {
+    void losesNothingWhileKafkaIsUnreachableAndPublishesEverythingOnceTheClaimsLapse() throws Exception {
         try (DataPlatformTopic topic = DataPlatformTopic.fromNow()) {
             List<String> orderIds = new ArrayList<>();
             withScheduledRelayStopped(() -> {
@@ -128,7 +128,8 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
     @Test
     void aRelayWhoseKafkaComesBackResumesByItself() throws Exception {
         AtomicBoolean kafkaUp = new AtomicBoolean(false);
-        OrderEventPublisher unreachable = new KafkaOrderEventPublisher(new KafkaTemplate<>(unreachableKafka), properties);
+        OrderEventPublisher unreachable = new KafkaOrderEventPublisher(new KafkaTemplate<>(unreachableKafka),
+                properties);
         OrderEventPublisher switchable = events -> (kafkaUp.get() ? kafkaPublisher : unreachable).publish(events);
         DataPlatformProperties quickBackoff = new DataPlatformProperties(properties.topic(),
                 properties.relayInterval(), properties.batchSize(), properties.lease(), Duration.ofSeconds(1),
@@ -179,7 +180,8 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
 
     private Health healthWith(String bootstrapServers) {
         DataPlatformHealthIndicator indicator = new DataPlatformHealthIndicator(outboxRepository,
-                new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)), properties, clock);
+                new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)), properties,
+                clock);
         try {
             return indicator.health();
         } finally {
@@ -197,7 +199,8 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
                 """)
                 .param("eventId", eventId).param("orderId", eventId.toString())
                 .param("createdAt", SqlTime.param(createdAt))
-                .param("claimedUntil", SqlTime.param(publishedAt == null ? createdAt.plus(Duration.ofDays(3650)) : null))
+                .param("claimedUntil",
+                        SqlTime.param(publishedAt == null ? createdAt.plus(Duration.ofDays(3650)) : null))
                 .param("publishedAt", SqlTime.param(publishedAt))
                 .update();
         return eventId;

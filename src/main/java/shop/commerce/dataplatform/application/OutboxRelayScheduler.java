@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import shop.commerce.dataplatform.domain.RelayBackoff;
@@ -95,8 +96,9 @@ public class OutboxRelayScheduler implements SmartLifecycle {
             RelayOutcome outcome = relay.relayBatch();
             if (outcome.failed()) {
                 next = backoff.afterFailure();
+                Throwable cause = NestedExceptionUtils.getMostSpecificCause(outcome.failure());
                 log.warn("Data-platform relay: {} of {} events published, retrying in {}: {}", outcome.published(),
-                        outcome.claimed(), next, outcome.failure().toString());
+                        outcome.claimed(), next, cause.toString());
             } else {
                 next = backoff.afterSuccess(outcome.claimed() == properties.batchSize());
             }
