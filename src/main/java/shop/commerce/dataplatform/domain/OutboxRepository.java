@@ -1,0 +1,35 @@
+package shop.commerce.dataplatform.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outbox table. {@link #append} joins the caller's transaction; every other method is one
+ * statement in its own short transaction, so no connection is held between them.
+ */
+public interface OutboxRepository {
+
+    /** Records an event in the current transaction, which must exist. */
+    void append(UUID eventId, OrderEventType type, String orderId, String payload, Instant createdAt);
+
+    /**
+     * Claims up to {@code limit} unpublished events, in id order, until {@code leaseUntil}: events
+     * unclaimed or whose lease has lapsed by {@code now}, locked by no other relay, and with no older
+     * unpublished event of the same order (so one batch holds at most one event per order).
+     */
+    List<OutboxEvent> claim(Instant now, Instant leaseUntil, int limit);
+
+    /** Marks the events published and ends their claim; returns how many rows changed. */
+    int markPublished(Collection<UUID> eventIds, Instant publishedAt);
+
+    Backlog backlog();
+
+    /** Deletes up to {@code limit} events published before {@code cutoff}; returns how many. */
+    int deletePublishedBefore(Instant cutoff, int limit);
+
+    /** The unpublished events: how many, and when the oldest was recorded (null when none). */
+    record Backlog(long unpublished, Instant oldestCreatedAt) {
+    }
+}

@@ -1,0 +1,108 @@
+package shop.commerce.dataplatform.infrastructure;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.commerce.dataplatform.domain.OrderEventType;
+import shop.commerce.dataplatform.domain.OutboxEvent;
+import shop.commerce.dataplatform.domain.OutboxRepository;
+import shop.commerce.support.persistence.SqlTime;
+
+@Repository
+class JdbcOutboxRepository implements OutboxRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcOutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(UUID eventId, OrderEventType type, String orderId, String payload, Instant createdAt) {
+        jdbc.sql("""
+                insert into data_platform_outbox (event_id, event_type, order_id, payload, created_at)
+                values (:eventId, :type, :orderId, cast(:payload as json), :createdAt)
+                """)
+                .param("eventId", eventId).param("type", type.name()).param("orderId", orderId)
+                .param("payload", payload).param("createdAt", SqlTime.param(createdAt))
+                .update();
+    }
+
+    @Override
+    public List<OutboxEvent> claim(Instant now, Instant leaseUntil, int limit) {
+        // One statement: the rows are locked (skipping those another relay is claiming), re-checked
+        // and leased, and the lease is committed before anything is sent.
+        return jdbc.sql("""
+                update data_platform_outbox o
+                   set claimed_until = :leaseUntil, attempts = o.attempts + 1
+                 where o.id in (
+                        select c.id from data_platform_outbox c
+                         where c.published_at is null
+                           and (c.claimed_until is null or c.claimed_until < :now)
+                           and not exists (
+                                select 1 from data_platform_outbox older
+                                 where older.order_id = c.order_id
+                                   and older.published_at is null
+                                   and older.id < c.id)
+                         order by c.id
+                         limit :limit
+                           for update skip locked)
+                returning o.id, o.event_id, o.event_type, o.order_id, o.payload
+                """)
+                .param("now", SqlTime.param(now)).param("leaseUntil", SqlTime.param(leaseUntil))
+                .param("limit", limit)
+                .query((rs, n) -> new OutboxEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                        OrderEventType.valueOf(rs.getString("event_type")), rs.getString("order_id"),
+                        rs.getString("payload")))
+                .list().stream()
+                .sorted(Comparator.comparingLong(OutboxEvent::id))
+                .toList();
+    }
+
+    @Override
+    public int markPublished(Collection<UUID> eventIds, Instant publishedAt) {
+        return jdbc.sql("""
+                update data_platform_outbox
+                   set published_at = :publishedAt, claimed_until = null
+                 where event_id in (:eventIds) and published_at is null
+                """)
+                .param("publishedAt", SqlTime.param(publishedAt))
+                .param("eventIds", List.copyOf(eventIds))
+                .update();
+    }
+
+    @Override
+    public Backlog backlog() {
+        return jdbc.sql("""
+                select count(*) as unpublished,
+                       (select created_at from data_platform_outbox
+                         where published_at is null order by id limit 1) as oldest_created_at
+                  from data_platform_outbox
+                 where published_at is null
+                """)
+                .query((rs, n) -> new Backlog(rs.getLong("unpublished"), SqlTime.read(rs, "oldest_created_at")))
+                .single();
+    }
+
+    @Override
+    public int deletePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                delete from data_platform_outbox
+                 where id in (select id from data_platform_outbox
+                               where published_at < :cutoff
+                               limit :limit
+                                 for update skip locked)
+                """)
+                .param("cutoff", SqlTime.param(cutoff)).param("limit", limit)
+                .update();
+    }
+}
