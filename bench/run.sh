@@ -18,7 +18,7 @@ results=bench/results
 mkdir -p "$results"
 
 [ -f target/commerce-service-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -DskipTests package
-psql -h 127.0.0.1 -U postgres -q -o /dev/null -c "drop database if exists $db" -c "create database $db" postgres 2>/dev/null
+psql -h 127.0.0.1 -U postgres -q -o /dev/null -c "drop database if exists $db with (force)" -c "create database $db" postgres 2>/dev/null
 redis-cli -h 127.0.0.1 -p 6379 flushall > /dev/null
 
 python3 bench/tokens.py "$secret" 1000 "$results"
@@ -27,9 +27,9 @@ export BENCH_TOKENS="$results/user-tokens.txt"
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
 SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=6379 \
 COMMERCE_SECURITY_JWT_SECRET="$secret" SERVER_PORT=$port \
-  java -Xms512m -Xmx512m -jar target/commerce-service-0.1.0-SNAPSHOT.jar > "$results/server.log" 2>&1 &
+  env ${BENCH_SERVER_ENV:-} java -Xms512m -Xmx512m -jar target/commerce-service-0.1.0-SNAPSHOT.jar > "$results/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 90); do
   curl -fs "$base/actuator/health/readiness" > /dev/null 2>&1 && break
@@ -37,12 +37,18 @@ for _ in $(seq 1 90); do
 done
 
 admin=$(cat "$results/admin-token.txt")
-product=$(curl -fs -X POST "$base/api/v1/admin/products" -H "Authorization: Bearer $admin" \
-  -H 'Content-Type: application/json' -d '{"name":"Benchmark Tee","price":10000,"options":[
-    {"name":"S","stock":1000000},{"name":"M","stock":1000000},{"name":"L","stock":1000000},
-    {"name":"XL","additionalPrice":1000,"stock":1000000}]}')
-export BENCH_PRODUCT_ID=$(echo "$product" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-export BENCH_OPTION_IDS=$(echo "$product" | python3 -c 'import json,sys; print(",".join(str(o["id"]) for o in json.load(sys.stdin)["options"]))')
+# 25 products of 4 options each: orders spread over 100 stock rows, as a catalogue's sales do.
+# BENCH_PRODUCTS=1 measures the worst case, every order on one product's 4 rows.
+option_ids=()
+for p in $(seq 1 "${BENCH_PRODUCTS:-25}"); do
+  product=$(curl -fs -X POST "$base/api/v1/admin/products" -H "Authorization: Bearer $admin" \
+    -H 'Content-Type: application/json' -d '{"name":"Benchmark Tee '"$p"'","price":10000,"options":[
+      {"name":"S","stock":1000000},{"name":"M","stock":1000000},{"name":"L","stock":1000000},
+      {"name":"XL","additionalPrice":1000,"stock":1000000}]}')
+  [ "$p" = 1 ] && export BENCH_PRODUCT_ID=$(echo "$product" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  option_ids+=($(echo "$product" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(" ".join(str(p["id"])+":"+str(o["id"]) for o in p["options"]))'))
+done
+export BENCH_OPTIONS=$(IFS=,; echo "${option_ids[*]}")
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else {sub(/s/,"",v); print v*1000}}'; }
