@@ -27,7 +27,7 @@ export BENCH_TOKENS="$results/user-tokens.txt"
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
 SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=6379 \
 COMMERCE_SECURITY_JWT_SECRET="$secret" SERVER_PORT=$port \
-  env ${BENCH_SERVER_ENV:-} java -Xms512m -Xmx512m -jar target/commerce-service-0.1.0-SNAPSHOT.jar > "$results/server.log" 2>&1 &
+  env ${BENCH_SERVER_ENV:-} java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx512m -jar target/commerce-service-0.1.0-SNAPSHOT.jar > "$results/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
