@@ -1,5 +1,7 @@
 package shop.commerce.catalog.infrastructure;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +21,17 @@ import shop.commerce.support.persistence.SqlTime;
 
 @Repository
 class JdbcProductRepository implements ProductRepository {
+
+    /** A set of products (the CTE) with all their options and stock, in one statement. */
+    private static final String WITH_OPTIONS = """
+            with p as (%s)
+            select p.id, p.name, p.price, o.id as option_id, o.name as option_name, o.additional_price,
+                   s.total, s.reserved
+              from p
+              join product_option o on o.product_id = p.id
+              join option_stock s on s.option_id = o.id
+             order by p.id, o.id
+            """;
 
     private final JdbcClient jdbc;
 
@@ -67,21 +80,16 @@ class JdbcProductRepository implements ProductRepository {
         if (productIds.isEmpty()) {
             return List.of();
         }
-        List<ProductRow> rows = jdbc.sql("select id, name, price from product where id = any(cast(:ids as bigint[]))"
-                + " order by id")
+        return jdbc.sql(WITH_OPTIONS.formatted("select id, name, price from product where id = any(cast(:ids as bigint[]))"))
                 .param("ids", productIds.toArray(Long[]::new))
-                .query((rs, n) -> new ProductRow(rs.getLong("id"), rs.getString("name"), rs.getLong("price")))
-                .list();
-        return withOptions(rows);
+                .query(JdbcProductRepository::products);
     }
 
     @Override
     public List<Product> page(long offset, int limit) {
-        List<ProductRow> rows = jdbc.sql("select id, name, price from product order by id offset :offset limit :limit")
+        return jdbc.sql(WITH_OPTIONS.formatted("select id, name, price from product order by id offset :offset limit :limit"))
                 .param("offset", offset).param("limit", limit)
-                .query((rs, n) -> new ProductRow(rs.getLong("id"), rs.getString("name"), rs.getLong("price")))
-                .list();
-        return withOptions(rows);
+                .query(JdbcProductRepository::products);
     }
 
     @Override
@@ -106,28 +114,21 @@ class JdbcProductRepository implements ProductRepository {
                 .update() == 1;
     }
 
-    /** One query for the options of all the rows, whatever their number. */
-    private List<Product> withOptions(List<ProductRow> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
+    /** Folds rows of (product, one option with its stock) into products, in the rows' order. */
+    private static List<Product> products(ResultSet rs) throws SQLException {
+        Map<Long, ProductRow> rows = new LinkedHashMap<>();
+        Map<Long, List<ProductOption>> options = new LinkedHashMap<>();
+        while (rs.next()) {
+            long id = rs.getLong("id");
+            if (!rows.containsKey(id)) {
+                rows.put(id, new ProductRow(id, rs.getString("name"), rs.getLong("price")));
+                options.put(id, new ArrayList<>());
+            }
+            options.get(id).add(new ProductOption(rs.getLong("option_id"), rs.getString("option_name"),
+                    rs.getLong("additional_price"), rs.getLong("total"), rs.getLong("reserved")));
         }
-        Map<Long, List<ProductOption>> optionsByProduct = new LinkedHashMap<>();
-        rows.forEach(row -> optionsByProduct.put(row.id(), new ArrayList<>()));
-        jdbc.sql("""
-                select o.product_id, o.id, o.name, o.additional_price, s.total, s.reserved
-                  from product_option o
-                  join option_stock s on s.option_id = o.id
-                 where o.product_id = any(cast(:ids as bigint[]))
-                 order by o.product_id, o.id
-                """)
-                .param("ids", optionsByProduct.keySet().toArray(Long[]::new))
-                .query(rs -> {
-                    optionsByProduct.get(rs.getLong("product_id")).add(new ProductOption(rs.getLong("id"),
-                            rs.getString("name"), rs.getLong("additional_price"), rs.getLong("total"),
-                            rs.getLong("reserved")));
-                });
-        return rows.stream()
-                .map(row -> new Product(row.id(), row.name(), row.price(), List.copyOf(optionsByProduct.get(row.id()))))
+        return rows.values().stream()
+                .map(row -> new Product(row.id(), row.name(), row.price(), List.copyOf(options.get(row.id()))))
                 .toList();
     }
 
