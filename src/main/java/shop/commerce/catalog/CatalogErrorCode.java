@@ -11,27 +11,20 @@ import shop.commerce.support.error.ErrorCode;
 
 /** The catalog's error codes; part of its public API because ordering refuses with them too. */
 public enum CatalogErrorCode implements ErrorCode {
-    PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND, "Product not found"),
-    OPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "Option not found"),
-    DUPLICATE_PRODUCT_NAME(HttpStatus.CONFLICT, "Duplicate product name"),
-    OUT_OF_STOCK(HttpStatus.CONFLICT, "Out of stock");
+    PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    OPTION_NOT_FOUND(HttpStatus.NOT_FOUND),
+    DUPLICATE_PRODUCT_NAME(HttpStatus.CONFLICT),
+    OUT_OF_STOCK(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
-    private final String title;
 
-    CatalogErrorCode(HttpStatus status, String title) {
+    CatalogErrorCode(HttpStatus status) {
         this.status = status;
-        this.title = title;
     }
 
     @Override
     public HttpStatus status() {
         return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
     }
 
     /** OUT_OF_STOCK naming the short options as {@code optionIds}, ascending. */

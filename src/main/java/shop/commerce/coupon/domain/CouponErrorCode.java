@@ -5,27 +5,20 @@ import org.springframework.http.HttpStatus;
 import shop.commerce.support.error.ErrorCode;
 
 public enum CouponErrorCode implements ErrorCode {
-    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "Coupon not found"),
-    COUPON_NOT_ISSUABLE(HttpStatus.CONFLICT, "Coupon not issuable now"),
-    COUPON_ALREADY_ISSUED(HttpStatus.CONFLICT, "Coupon already issued"),
-    COUPON_SOLD_OUT(HttpStatus.CONFLICT, "Coupon sold out"),
-    COUPON_NOT_USABLE(HttpStatus.CONFLICT, "Coupon not usable");
+    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND),
+    COUPON_NOT_ISSUABLE(HttpStatus.CONFLICT),
+    COUPON_ALREADY_ISSUED(HttpStatus.CONFLICT),
+    COUPON_SOLD_OUT(HttpStatus.CONFLICT),
+    COUPON_NOT_USABLE(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
-    private final String title;
 
-    CouponErrorCode(HttpStatus status, String title) {
+    CouponErrorCode(HttpStatus status) {
         this.status = status;
-        this.title = title;
     }
 
     @Override
     public HttpStatus status() {
         return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
     }
 }

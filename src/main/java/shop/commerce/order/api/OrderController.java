@@ -20,8 +20,6 @@ import shop.commerce.order.application.CancelOrderService;
 import shop.commerce.order.application.OrderQueries;
 import shop.commerce.order.application.PayOrderService;
 import shop.commerce.order.application.PlaceOrderService;
-import shop.commerce.support.error.BusinessException;
-import shop.commerce.support.error.CommonErrorCode;
 import shop.commerce.support.idempotency.IdempotentRequests;
 import shop.commerce.support.ratelimit.RateLimitedOperation;
 import shop.commerce.support.ratelimit.UserRateLimiter;
@@ -60,8 +58,8 @@ class OrderController {
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> place(@RequestBody PlaceOrderRequest request, HttpServletRequest httpRequest) {
         CurrentUser caller = CurrentUser.get();
-        if (request.userId() != null && request.userId() != caller.id()) {
-            throw new BusinessException(CommonErrorCode.FORBIDDEN, "The order names another user");
+        if (request.userId() != null) {
+            caller.requireSelf(request.userId());
         }
         validation.validate(request);
         return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.order.domain.OrderRepository;
+import shop.commerce.order.domain.OrderStatus;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
 import shop.commerce.support.security.CurrentUser;
@@ -22,7 +23,7 @@ class OrderRefusals {
     BusinessException transitionRefused(String orderId, CurrentUser caller, OrderErrorCode stateRefusal) {
         Order order = readable(orderId, caller, false);
         return new BusinessException(stateRefusal, "Order " + orderId + " is " + order.status()
-                + (order.status().name().equals("PENDING_PAYMENT") ? " and past its payment deadline" : ""));
+                + (order.status() == OrderStatus.PENDING_PAYMENT ? " and past its payment deadline" : ""));
     }
 
     /** The order if the caller may see it (or change it, when {@code readOnly} is false). */
