@@ -1,6 +1,8 @@
 package shop.commerce.catalog;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stock movements for ordering. Each call is one statement that locks the options' stock rows in
@@ -8,6 +10,9 @@ import java.util.List;
  * joins the caller's transaction, so a refusal of the caller rolls every movement back.
  */
 public interface StockApi {
+
+    /** Available stock (total - reserved) of each option found, as it is now; never cached. */
+    Map<Long, Long> available(Collection<Long> optionIds);
 
     /** available -> reserved. Returns the options that did not have enough available (ascending). */
     List<Long> reserve(List<OptionQuantity> quantities);

@@ -1,6 +1,7 @@
 package shop.commerce.coupon;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the order capability may do with a user's coupons. Writes join the caller's transaction
@@ -10,6 +11,9 @@ public interface CouponApi {
 
     /** Read-only: checks owned by userId, AVAILABLE, not expired at now, minOrderAmount <= orderTotal; returns the discount. Throws BusinessException COUPON_NOT_USABLE (409) otherwise, also when the user coupon does not exist. */
     CouponDiscount quote(long userId, long userCouponId, long orderTotal);
+
+    /** Read-only: the discount when {@link #quote} would give one, otherwise empty. */
+    Optional<CouponDiscount> discountIfUsable(long userId, long userCouponId, long orderTotal);
 
     /** Marks it USED for orderId (used_at, order_id) in ONE conditional UPDATE ... RETURNING (owned, unused, not expired, minimum met), so two orders can never both use it; throws COUPON_NOT_USABLE when no row matched. */
     CouponDiscount use(long userId, long userCouponId, String orderId, long orderTotal);

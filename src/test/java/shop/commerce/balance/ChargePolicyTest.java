@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import shop.commerce.balance.domain.BalanceErrorCode;
+import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.balance.domain.ChargePolicy;
 import shop.commerce.support.error.BusinessException;
 

@@ -94,11 +94,6 @@ class OutboxRelayTest {
         int markCalls;
 
         @Override
-        public void append(UUID eventId, OrderEventType type, String orderId, String payload, Instant createdAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public List<OutboxEvent> claim(Instant now, Instant leaseUntil, int limit) {
             this.leaseUntil = leaseUntil;
             this.limit = limit;

@@ -1,7 +1,6 @@
 package shop.commerce.dataplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -12,24 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.restassured.path.json.JsonPath;
-import shop.commerce.order.OrderItem;
-import shop.commerce.order.OrderPaid;
 import shop.commerce.testing.CommerceFixtures;
 import shop.commerce.testing.CommerceFixtures.ProductRef;
 
 /** The outbox row is part of the order's transaction: it commits with the order or not at all. */
 class OutboxTransactionIntegrationTest extends DataPlatformIntegrationTestSupport {
-
-    @Autowired
-    private ApplicationEventPublisher events;
-
-    @Autowired
-    private PlatformTransactionManager transactionManager;
 
     private CommerceFixtures fixtures;
     private ProductRef mug;
@@ -104,30 +93,5 @@ class OutboxTransactionIntegrationTest extends DataPlatformIntegrationTestSuppor
                 .header("Idempotent-Replayed", "true");
 
         assertThat(outbox()).hasSize(1);
-    }
-
-    @Test
-    void aRolledBackTransactionTakesItsOutboxRowWithIt() {
-        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
-        long seenInside = transaction.execute(status -> {
-            events.publishEvent(paidEvent("rolled-back-order"));
-            status.setRollbackOnly();
-            return jdbc.sql("select count(*) from data_platform_outbox").query(Long.class).single();
-        });
-
-        assertThat(seenInside).isEqualTo(1);
-        assertThat(outbox()).isEmpty();
-    }
-
-    @Test
-    void recordingRefusesToRunOutsideATransaction() {
-        assertThatThrownBy(() -> events.publishEvent(paidEvent("no-transaction-order")))
-                .isInstanceOf(IllegalTransactionStateException.class);
-        assertThat(outbox()).isEmpty();
-    }
-
-    private OrderPaid paidEvent(String orderId) {
-        return new OrderPaid(orderId, 1, List.of(new OrderItem(mug.productId(), mug.option(0), 1, 15_000)), 15_000,
-                0, 15_000, clock.instant());
     }
 }

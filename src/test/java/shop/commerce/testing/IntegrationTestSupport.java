@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import shop.commerce.catalog.application.ProductDefinitionCache;
 import shop.commerce.support.security.JwtIssuer;
 import shop.commerce.support.security.Role;
 
@@ -54,6 +55,9 @@ public abstract class IntegrationTestSupport {
     @Autowired
     protected QueryCounter queryCounter;
 
+    @Autowired
+    private ProductDefinitionCache productDefinitions;
+
     @DynamicPropertySource
     static void embeddedInfrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.start().springProperties().forEach((key, value) -> registry.add(key, () -> value));
@@ -68,6 +72,7 @@ public abstract class IntegrationTestSupport {
                 """).query(String.class).list();
         jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade").update();
         redisson.getKeys().flushall();
+        productDefinitions.clear();
         RestAssured.port = port;
     }
 

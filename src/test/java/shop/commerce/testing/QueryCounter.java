@@ -14,12 +14,18 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 public class QueryCounter implements BeanPostProcessor {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<String> requestStatements = new CopyOnWriteArrayList<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
             return ProxyDataSourceBuilder.create(dataSource).name("counted")
-                    .afterQuery((execution, queries) -> queries.forEach(q -> statements.add(q.getQuery())))
+                    .afterQuery((execution, queries) -> queries.forEach(q -> {
+                        statements.add(q.getQuery());
+                        if (Thread.currentThread().getName().startsWith("http-nio-")) {
+                            requestStatements.add(q.getQuery());
+                        }
+                    }))
                     .build();
         }
         return bean;
@@ -27,6 +33,12 @@ public class QueryCounter implements BeanPostProcessor {
 
     public void reset() {
         statements.clear();
+        requestStatements.clear();
+    }
+
+    /** The statements sent while serving HTTP requests (not by the schedulers) since the last reset. */
+    public List<String> requestStatements() {
+        return List.copyOf(requestStatements);
     }
 
     /** The statements recorded since the last reset that mention {@code fragment} (case-insensitive). */

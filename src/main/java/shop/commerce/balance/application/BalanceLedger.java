@@ -7,9 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.commerce.balance.BalanceApi;
-import shop.commerce.balance.domain.BalanceErrorCode;
+import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.balance.domain.BalanceRepository;
-import shop.commerce.support.error.BusinessException;
 
 /** Payments and refunds for the order capability; each joins the order's transaction. */
 @Service
@@ -30,8 +29,7 @@ class BalanceLedger implements BalanceApi {
             return new BalanceChange(0, balances.balanceOf(userId));
         }
         BalanceRepository.LedgerEntry entry = balances.debit(userId, amount, orderId, clock.instant())
-                .orElseThrow(() -> new BusinessException(BalanceErrorCode.INSUFFICIENT_BALANCE,
-                        "The balance is lower than " + amount));
+                .orElseThrow(() -> BalanceErrorCode.insufficientBalance(amount));
         return new BalanceChange(entry.transactionId(), entry.balanceAfter());
     }
 

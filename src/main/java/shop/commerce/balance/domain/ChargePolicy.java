@@ -1,5 +1,6 @@
 package shop.commerce.balance.domain;
 
+import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.support.error.BusinessException;
 
 /** The rules a charge must meet before it reaches the balance. */

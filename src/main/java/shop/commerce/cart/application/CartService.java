@@ -15,17 +15,20 @@ import shop.commerce.catalog.CatalogApi;
 import shop.commerce.catalog.CatalogApi.OptionView;
 import shop.commerce.catalog.CatalogApi.ProductView;
 import shop.commerce.catalog.CatalogErrorCode;
+import shop.commerce.catalog.StockApi;
 
 @Service
 public class CartService implements CartApi {
 
     private final CartRepository carts;
     private final CatalogApi catalog;
+    private final StockApi stock;
     private final Clock clock;
 
-    CartService(CartRepository carts, CatalogApi catalog, Clock clock) {
+    CartService(CartRepository carts, CatalogApi catalog, StockApi stock, Clock clock) {
         this.carts = carts;
         this.catalog = catalog;
+        this.stock = stock;
         this.clock = clock;
     }
 
@@ -33,6 +36,7 @@ public class CartService implements CartApi {
     public CartView view(long userId) {
         List<CartItem> items = carts.items(userId);
         Map<Long, ProductView> products = catalog.products(items.stream().map(CartItem::productId).distinct().toList());
+        Map<Long, Long> available = stock.available(items.stream().map(CartItem::optionId).toList());
         List<CartView.Line> lines = new ArrayList<>();
         for (CartItem item : items) {
             ProductView product = products.get(item.productId());
@@ -41,7 +45,7 @@ public class CartService implements CartApi {
             }
             product.option(item.optionId()).ifPresent(option -> lines.add(new CartView.Line(product.id(),
                     option.id(), product.name(), option.name(), product.unitPrice(option), item.quantity(),
-                    product.unitPrice(option) * item.quantity(), option.availableStock())));
+                    product.unitPrice(option) * item.quantity(), available.getOrDefault(option.id(), 0L))));
         }
         return new CartView(userId, lines, lines.stream().mapToLong(CartView.Line::lineAmount).sum());
     }
@@ -53,7 +57,7 @@ public class CartService implements CartApi {
             throw CatalogErrorCode.productNotFound(productId);
         }
         OptionView option = product.option(optionId).orElseThrow(() -> CatalogErrorCode.optionNotFound(optionId));
-        if (quantity > option.availableStock()) {
+        if (quantity > stock.available(List.of(optionId)).getOrDefault(optionId, 0L)) {
             throw CatalogErrorCode.outOfStock(List.of(optionId));
         }
         carts.put(userId, new CartItem(productId, optionId, quantity), clock.instant());

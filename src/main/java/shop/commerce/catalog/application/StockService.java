@@ -1,8 +1,10 @@
 package shop.commerce.catalog.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,6 +25,12 @@ class StockService implements StockApi {
 
     StockService(StockRepository stock) {
         this.stock = stock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Map<Long, Long> available(Collection<Long> optionIds) {
+        return stock.available(optionIds);
     }
 
     @Override

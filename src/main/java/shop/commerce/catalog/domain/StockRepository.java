@@ -1,9 +1,14 @@
 package shop.commerce.catalog.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 public interface StockRepository {
+
+    /** Available stock (total - reserved) by option id, for the options found. */
+    Map<Long, Long> available(Collection<Long> optionIds);
 
     /**
      * Applies {@code movement} to every option in one statement, locking the rows in ascending

@@ -1,6 +1,9 @@
 package shop.commerce.catalog.infrastructure;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +19,20 @@ class JdbcStockRepository implements StockRepository {
 
     JdbcStockRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<Long, Long> available(Collection<Long> optionIds) {
+        Map<Long, Long> available = new HashMap<>();
+        if (optionIds.isEmpty()) {
+            return available;
+        }
+        jdbc.sql("select option_id, total - reserved as available from option_stock where option_id = any(cast(:ids as bigint[]))")
+                .param("ids", optionIds.toArray(Long[]::new))
+                .query(rs -> {
+                    available.put(rs.getLong("option_id"), rs.getLong("available"));
+                });
+        return available;
     }
 
     @Override

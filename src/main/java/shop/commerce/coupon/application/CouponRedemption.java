@@ -43,6 +43,15 @@ class CouponRedemption implements CouponApi {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<CouponDiscount> discountIfUsable(long userId, long userCouponId, long orderTotal) {
+        Instant now = clock.instant();
+        return userCoupons.findOwned(userId, userCouponId)
+                .filter(owned -> owned.isUsableFor(orderTotal, now))
+                .map(owned -> discount(owned, orderTotal));
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public CouponDiscount use(long userId, long userCouponId, String orderId, long orderTotal) {
         if (orderId == null || orderId.isBlank() || orderId.length() > MAX_ORDER_ID_LENGTH) {

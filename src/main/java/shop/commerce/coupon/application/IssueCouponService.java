@@ -3,7 +3,6 @@ package shop.commerce.coupon.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -11,6 +10,7 @@ import shop.commerce.coupon.domain.CouponIssueGate;
 import shop.commerce.coupon.domain.CouponRepository;
 import shop.commerce.coupon.domain.IssueRefusal;
 import shop.commerce.coupon.domain.UserCoupon;
+import shop.commerce.support.id.RandomIds;
 import shop.commerce.support.ratelimit.RateLimitedOperation;
 import shop.commerce.support.ratelimit.UserRateLimiter;
 
@@ -39,7 +39,7 @@ public class IssueCouponService {
     public UserCouponResult issue(IssueCouponCommand command) {
         rateLimiter.acquire(RateLimitedOperation.COUPON_ISSUES, command.userId());
         Instant now = clock.instant();
-        String claimId = UUID.randomUUID().toString();
+        String claimId = RandomIds.uuid().toString();
         Optional<IssueRefusal> refusedByGate = gate.claim(command.couponId(), command.userId(), claimId, now);
         if (refusedByGate.isPresent()) {
             throw refusedByGate.get().toException(command.couponId());

@@ -1,47 +1,39 @@
 package shop.commerce.dataplatform.application;
 
-import java.time.Clock;
-import java.util.UUID;
-
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import shop.commerce.dataplatform.domain.DataPlatformEvent;
-import shop.commerce.dataplatform.domain.OutboxRepository;
 import shop.commerce.order.OrderCancelled;
+import shop.commerce.order.OrderEventFeed;
 import shop.commerce.order.OrderPaid;
+import shop.commerce.support.id.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes each payment and each cancellation of a paid order to the outbox. The order events are
- * published inside the order's transaction and this listener runs synchronously, so the outbox row
- * commits or rolls back with the order; the event id is fixed here, once, and kept across retries.
+ * Turns each payment and each cancellation of a paid order into the event the data platform
+ * receives. The order capability writes the entry to the outbox in the statement that pays or
+ * cancels; the event id is fixed here, once, and kept across every retry of the relay.
  */
 @Component
-class OrderEventRecorder {
+class OrderEventRecorder implements OrderEventFeed {
 
-    private final OutboxRepository outbox;
     private final JsonMapper jsonMapper;
-    private final Clock clock;
 
-    OrderEventRecorder(OutboxRepository outbox, JsonMapper jsonMapper, Clock clock) {
-        this.outbox = outbox;
+    OrderEventRecorder(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
-        this.clock = clock;
     }
 
-    @EventListener
-    void on(OrderPaid paid) {
-        record(DataPlatformEvent.paid(UUID.randomUUID(), paid));
+    @Override
+    public FeedEntry paid(OrderPaid paid) {
+        return entry(DataPlatformEvent.paid(RandomIds.uuid(), paid));
     }
 
-    @EventListener
-    void on(OrderCancelled cancelled) {
-        record(DataPlatformEvent.cancelled(UUID.randomUUID(), cancelled));
+    @Override
+    public FeedEntry cancelled(OrderCancelled cancelled) {
+        return entry(DataPlatformEvent.cancelled(RandomIds.uuid(), cancelled));
     }
 
-    private void record(DataPlatformEvent event) {
-        outbox.append(event.eventId(), event.eventType(), event.orderId(), jsonMapper.writeValueAsString(event),
-                clock.instant());
+    private FeedEntry entry(DataPlatformEvent event) {
+        return new FeedEntry(event.eventId(), event.eventType().name(), jsonMapper.writeValueAsString(event));
     }
 }

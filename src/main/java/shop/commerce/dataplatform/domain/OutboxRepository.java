@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The outbox table. {@link #append} joins the caller's transaction; every other method is one
- * statement in its own short transaction, so no connection is held between them.
+ * The outbox table, as the relay sees it: each method is one statement in its own short transaction,
+ * so no connection is held between them. Events are written by the order capability, in the
+ * statement that pays or cancels (see {@code shop.commerce.order.OrderEventFeed}).
  */
 public interface OutboxRepository {
-
-    /** Records an event in the current transaction, which must exist. */
-    void append(UUID eventId, OrderEventType type, String orderId, String payload, Instant createdAt);
 
     /**
      * Claims up to {@code limit} unpublished events, in id order, until {@code leaseUntil}: events

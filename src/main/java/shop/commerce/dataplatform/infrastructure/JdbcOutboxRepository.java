@@ -8,39 +8,32 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.commerce.dataplatform.domain.OrderEventType;
 import shop.commerce.dataplatform.domain.OutboxEvent;
 import shop.commerce.dataplatform.domain.OutboxRepository;
+import shop.commerce.support.persistence.IndexScans;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
 class JdbcOutboxRepository implements OutboxRepository {
 
     private final JdbcClient jdbc;
+    private final IndexScans indexScans;
 
-    JdbcOutboxRepository(JdbcClient jdbc) {
+    JdbcOutboxRepository(JdbcClient jdbc, IndexScans indexScans) {
         this.jdbc = jdbc;
+        this.indexScans = indexScans;
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void append(UUID eventId, OrderEventType type, String orderId, String payload, Instant createdAt) {
-        jdbc.sql("""
-                insert into data_platform_outbox (event_id, event_type, order_id, payload, created_at)
-                values (:eventId, :type, :orderId, cast(:payload as json), :createdAt)
-                """)
-                .param("eventId", eventId).param("type", type.name()).param("orderId", orderId)
-                .param("payload", payload).param("createdAt", SqlTime.param(createdAt))
-                .update();
-    }
-
-    @Override
+    @Transactional
     public List<OutboxEvent> claim(Instant now, Instant leaseUntil, int limit) {
         // One statement: the rows are locked (skipping those another relay is claiming), re-checked
-        // and leased, and the lease is committed before anything is sent.
+        // and leased, and the lease is committed before anything is sent. Only the partial indexes
+        // on unpublished rows are read, however many published rows the table holds.
+        indexScans.only();
         return jdbc.sql("""
                 update data_platform_outbox o
                    set claimed_until = :leaseUntil, attempts = o.attempts + 1
@@ -69,19 +62,23 @@ class JdbcOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    @Transactional
     public int markPublished(Collection<UUID> eventIds, Instant publishedAt) {
+        indexScans.only();
         return jdbc.sql("""
                 update data_platform_outbox
                    set published_at = :publishedAt, claimed_until = null
-                 where event_id in (:eventIds) and published_at is null
+                 where event_id = any(cast(:eventIds as uuid[])) and published_at is null
                 """)
                 .param("publishedAt", SqlTime.param(publishedAt))
-                .param("eventIds", List.copyOf(eventIds))
+                .param("eventIds", eventIds.toArray(UUID[]::new))
                 .update();
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Backlog backlog() {
+        indexScans.only();
         return jdbc.sql("""
                 select count(*) as unpublished,
                        (select created_at from data_platform_outbox
@@ -94,7 +91,9 @@ class JdbcOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    @Transactional
     public int deletePublishedBefore(Instant cutoff, int limit) {
+        indexScans.only();
         return jdbc.sql("""
                 delete from data_platform_outbox
                  where id in (select id from data_platform_outbox

@@ -52,12 +52,10 @@ public class CancelOrderService {
                 coupons.release(before.userCouponId(), orderId);
             }
             balances.refund(before.userId(), before.paidAmount(), orderId);
-            events.cancelled(before, now);
+            orders.record(before.cancelled(now), events.cancelled(before, now));
         } else {
             stock.release(OrderStock.of(before.lines()));
         }
-        return new Order(orderId, before.userId(), OrderStatus.CANCELLED, before.lines(), before.totalAmount(),
-                before.discountAmount(), before.userCouponId(), before.fromCart(), before.createdAt(),
-                before.expiresAt(), before.paidAt(), now);
+        return before.cancelled(now);
     }
 }

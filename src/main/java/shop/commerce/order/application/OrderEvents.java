@@ -1,34 +1,48 @@
 package shop.commerce.order.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import shop.commerce.order.OrderCancelled;
+import shop.commerce.order.OrderEventFeed;
+import shop.commerce.order.OrderEventFeed.FeedEntry;
 import shop.commerce.order.OrderItem;
 import shop.commerce.order.OrderPaid;
 import shop.commerce.order.domain.Order;
+import shop.commerce.order.domain.OrderEventRecord;
+import shop.commerce.support.time.ZoneProperties;
 
-/** Publishes the order events inside the transaction that made them true. */
+/** What a payment or a cancellation records besides the order: its feed event and its day's sales. */
 @Component
 class OrderEvents {
 
-    private final ApplicationEventPublisher publisher;
+    private final OrderEventFeed feed;
+    private final ZoneProperties zone;
 
-    OrderEvents(ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
+    OrderEvents(OrderEventFeed feed, ZoneProperties zone) {
+        this.feed = feed;
+        this.zone = zone;
     }
 
-    void paid(Order order) {
-        publisher.publishEvent(new OrderPaid(order.id(), order.userId(), items(order), order.totalAmount(),
+    OrderEventRecord paid(Order order) {
+        FeedEntry entry = feed.paid(new OrderPaid(order.id(), order.userId(), items(order), order.totalAmount(),
                 order.discountAmount(), order.paidAmount(), order.paidAt()));
+        return record(entry, order, 1);
     }
 
-    void cancelled(Order order, Instant cancelledAt) {
-        publisher.publishEvent(new OrderCancelled(order.id(), order.userId(), items(order), order.totalAmount(),
-                order.discountAmount(), order.paidAmount(), order.paidAt(), cancelledAt));
+    /** A paid order's cancellation: its sales are taken off the payment's day. */
+    OrderEventRecord cancelled(Order order, Instant cancelledAt) {
+        FeedEntry entry = feed.cancelled(new OrderCancelled(order.id(), order.userId(), items(order),
+                order.totalAmount(), order.discountAmount(), order.paidAmount(), order.paidAt(), cancelledAt));
+        return record(entry, order, -1);
+    }
+
+    private OrderEventRecord record(FeedEntry entry, Order order, int salesSign) {
+        return new OrderEventRecord(entry.eventId(), entry.eventType(), entry.payload(),
+                LocalDate.ofInstant(order.paidAt(), zone.zone()), salesSign);
     }
 
     private static List<OrderItem> items(Order order) {

@@ -34,7 +34,25 @@ class OrderLineResolver {
         this.catalog = catalog;
     }
 
+    /**
+     * Resolves from the cached catalogue. A refusal that the cache may have caused (a product or
+     * option it does not know, a product whose option count it has wrong) is checked once more
+     * against the database before it is given.
+     */
     List<OrderLine> resolve(List<RequestedLine> requested) {
+        try {
+            return resolveOnce(requested);
+        } catch (BusinessException refusal) {
+            if (!(refusal.errorCode() instanceof CatalogErrorCode)
+                    && refusal.errorCode() != OrderErrorCode.OPTION_REQUIRED) {
+                throw refusal;
+            }
+            forget(requested);
+            return resolveOnce(requested);
+        }
+    }
+
+    private List<OrderLine> resolveOnce(List<RequestedLine> requested) {
         Map<Long, ProductView> products = catalog.products(requested.stream().map(RequestedLine::productId)
                 .distinct().toList());
         Map<Long, OrderLine> merged = new LinkedHashMap<>();
@@ -70,6 +88,11 @@ class OrderLineResolver {
             throw notFound.get(0);
         }
         return List.copyOf(merged.values());
+    }
+
+    /** Forgets the cached definitions of the requested products, after the database found them stale. */
+    void forget(List<RequestedLine> requested) {
+        catalog.evict(requested.stream().map(RequestedLine::productId).distinct().toList());
     }
 
     private static void checkLimits(java.util.Collection<OrderLine> lines) {

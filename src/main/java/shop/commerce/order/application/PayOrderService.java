@@ -14,7 +14,6 @@ import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;
-import shop.commerce.order.domain.OrderStatus;
 import shop.commerce.support.security.CurrentUser;
 
 /**
@@ -60,9 +59,8 @@ public class PayOrderService {
         if (pending.fromCart()) {
             cart.remove(pending.userId(), pending.lines().stream().map(OrderLine::optionId).toList());
         }
-        Order paid = new Order(orderId, pending.userId(), OrderStatus.PAID, pending.lines(), pending.totalAmount(),
-                discount, couponId, pending.fromCart(), pending.createdAt(), pending.expiresAt(), now, null);
-        events.paid(paid);
+        Order paid = pending.paid(discount, couponId, now);
+        orders.record(paid, events.paid(paid));
         return paid;
     }
 }

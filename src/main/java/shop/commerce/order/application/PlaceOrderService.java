@@ -3,94 +3,119 @@ package shop.commerce.order.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import shop.commerce.balance.BalanceApi;
+import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.cart.CartApi;
 import shop.commerce.catalog.CatalogErrorCode;
 import shop.commerce.catalog.StockApi;
 import shop.commerce.coupon.CouponApi;
+import shop.commerce.coupon.CouponApi.CouponDiscount;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.order.domain.OrderIds;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;
-import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.order.domain.PaymentOutcome;
 import shop.commerce.support.error.BusinessException;
 
 /**
- * Places an order. Paid at once, it is one transaction: sell the stock, use the coupon, debit the
- * balance, record the order; any refusal rolls all of it back. Otherwise the stock is reserved
- * until the payment deadline.
+ * Places an order. Paid at once, it is one statement (see {@link OrderRepository#placePaid}):
+ * priced from the cached catalogue, confirmed and charged by the database in one round trip.
+ * Otherwise the stock is reserved until the payment deadline, in one transaction.
  */
 @Service
 public class PlaceOrderService {
+
+    /** Tries of the pay-now statement: a stale cached price, or a coupon freed meanwhile, costs one more. */
+    private static final int ATTEMPTS = 3;
 
     private final OrderLineResolver lineResolver;
     private final OrderRepository orders;
     private final StockApi stock;
     private final CouponApi coupons;
-    private final BalanceApi balances;
     private final CartApi cart;
     private final OrderEvents events;
     private final OrderProperties properties;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     PlaceOrderService(OrderLineResolver lineResolver, OrderRepository orders, StockApi stock, CouponApi coupons,
-            BalanceApi balances, CartApi cart, OrderEvents events, OrderProperties properties, Clock clock) {
+            CartApi cart, OrderEvents events, OrderProperties properties,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.lineResolver = lineResolver;
         this.orders = orders;
         this.stock = stock;
         this.coupons = coupons;
-        this.balances = balances;
         this.cart = cart;
         this.events = events;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
-    @Transactional
     public Order place(PlaceOrderCommand command) {
-        List<OrderLine> lines = lineResolver.resolve(requestedLines(command));
-        long total = Order.totalOf(lines);
+        List<RequestedLine> requested = requestedLines(command);
         Instant now = clock.instant();
         String orderId = OrderIds.next(now);
-        return command.payNow() ? payNow(command, orderId, lines, total, now)
-                : reserve(command, orderId, lines, total, now);
+        return command.payNow() ? payNow(command, requested, orderId, now)
+                : transactions.execute(status -> reserve(command, requested, orderId, now));
     }
 
-    private Order payNow(PlaceOrderCommand command, String orderId, List<OrderLine> lines, long total, Instant now) {
-        List<Long> shortOptions = stock.sell(OrderStock.of(lines));
-        if (!shortOptions.isEmpty()) {
-            throw CatalogErrorCode.outOfStock(shortOptions);
+    private Order payNow(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            List<OrderLine> lines = lineResolver.resolve(requested);
+            Optional<CouponDiscount> coupon = quote(command, lines);
+            Order order = Order.paidAtOnce(orderId, command.userId(), lines,
+                    coupon.map(CouponDiscount::discountAmount).orElse(0L), command.userCouponId(), command.fromCart(),
+                    now);
+            PaymentOutcome outcome = orders.placePaid(order, command.userCouponId() == null || coupon.isPresent(),
+                    events.paid(order));
+            if (outcome.paid()) {
+                return order;
+            }
+            switch (outcome.refusal()) {
+                case OUT_OF_STOCK -> throw CatalogErrorCode.outOfStock(outcome.shortOptionIds());
+                case INSUFFICIENT_BALANCE -> throw BalanceErrorCode.insufficientBalance(order.paidAmount());
+                // throws why the coupon is not usable; if it is again (its order was cancelled meanwhile), try again
+                case COUPON_NOT_USABLE -> coupons.quote(command.userId(), command.userCouponId(), order.totalAmount());
+                case PRODUCTS_CHANGED -> lineResolver.forget(requested);
+            }
         }
-        long discount = command.userCouponId() == null ? 0
-                : coupons.use(command.userId(), command.userCouponId(), orderId, total).discountAmount();
-        balances.pay(command.userId(), total - discount, orderId);
-        Order order = new Order(orderId, command.userId(), OrderStatus.PAID, lines, total, discount,
-                command.userCouponId(), command.fromCart(), now, null, now, null);
-        orders.insert(order);
-        if (command.fromCart()) {
-            cart.remove(command.userId(), lines.stream().map(OrderLine::optionId).toList());
-        }
-        events.paid(order);
-        return order;
+        throw new IllegalStateException("Order " + orderId + " could not be priced consistently in " + ATTEMPTS
+                + " attempts");
     }
 
-    private Order reserve(PlaceOrderCommand command, String orderId, List<OrderLine> lines, long total, Instant now) {
-        List<Long> shortOptions = stock.reserve(OrderStock.of(lines));
-        if (!shortOptions.isEmpty()) {
-            throw CatalogErrorCode.outOfStock(shortOptions);
+    private Order reserve(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            List<OrderLine> lines = lineResolver.resolve(requested);
+            Optional<CouponDiscount> coupon = quote(command, lines);
+            Order order = Order.pending(orderId, command.userId(), lines,
+                    coupon.map(CouponDiscount::discountAmount).orElse(0L), command.userCouponId(), command.fromCart(),
+                    now, now.plus(properties.paymentTimeout()));
+            if (orders.insertPending(order)) {
+                List<Long> shortOptions = stock.reserve(OrderStock.of(order.lines()));
+                if (!shortOptions.isEmpty()) {
+                    throw CatalogErrorCode.outOfStock(shortOptions);
+                }
+                if (command.userCouponId() != null && coupon.isEmpty()) {
+                    coupons.quote(command.userId(), command.userCouponId(), order.totalAmount());
+                }
+                return order;
+            }
+            lineResolver.forget(requested);
         }
-        long expectedDiscount = command.userCouponId() == null ? 0
-                : coupons.quote(command.userId(), command.userCouponId(), total).discountAmount();
-        Order order = new Order(orderId, command.userId(), OrderStatus.PENDING_PAYMENT, lines, total,
-                expectedDiscount, command.userCouponId(), command.fromCart(), now,
-                now.plus(properties.paymentTimeout()), null, null);
-        orders.insert(order);
-        return order;
+        throw new IllegalStateException("Order " + orderId + " could not be priced consistently in " + ATTEMPTS
+                + " attempts");
+    }
+
+    private Optional<CouponDiscount> quote(PlaceOrderCommand command, List<OrderLine> lines) {
+        return command.userCouponId() == null ? Optional.empty()
+                : coupons.discountIfUsable(command.userId(), command.userCouponId(), Order.totalOf(lines));
     }
 
     private List<RequestedLine> requestedLines(PlaceOrderCommand command) {

@@ -6,8 +6,23 @@ import java.util.Optional;
 
 public interface OrderRepository {
 
-    /** Inserts the order and its lines in one statement. */
-    void insert(Order order);
+    /**
+     * Pays {@code order} (status PAID) in one statement: stock, coupon, balance, the order and its
+     * lines, and {@code event}. The lines' names and prices are confirmed against the catalogue
+     * first; any refusal changes nothing.
+     *
+     * @param couponQuoted false when the order's coupon is already known not to be usable
+     */
+    PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event);
+
+    /**
+     * Inserts a pending order and its lines in one statement, if the lines' names and prices are
+     * still the catalogue's; false (nothing inserted) when they are not.
+     */
+    boolean insertPending(Order order);
+
+    /** Writes what a payment or a cancellation of the order records besides the order (one statement). */
+    void record(Order order, OrderEventRecord event);
 
     Optional<Order> find(String orderId);
 

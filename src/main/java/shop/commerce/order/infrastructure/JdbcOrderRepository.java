@@ -1,7 +1,10 @@
 package shop.commerce.order.infrastructure;
 
+import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 import shop.commerce.order.domain.Order;
+import shop.commerce.order.domain.OrderEventRecord;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.order.domain.PaymentOutcome;
+import shop.commerce.support.persistence.IndexScans;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
@@ -28,45 +35,104 @@ class JdbcOrderRepository implements OrderRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final IndexScans indexScans;
 
-    JdbcOrderRepository(JdbcClient jdbc) {
+    JdbcOrderRepository(JdbcClient jdbc, IndexScans indexScans) {
         this.jdbc = jdbc;
+        this.indexScans = indexScans;
     }
 
     @Override
-    public void insert(Order order) {
-        List<OrderLine> lines = order.lines();
-        jdbc.sql("""
-                with inserted as (
+    public PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event) {
+        return withLines(jdbc.sql("""
+                select refusal, short_option_ids
+                  from place_paid_order(:id, :userId, :now, cast(:productIds as bigint[]),
+                                        cast(:optionIds as bigint[]), cast(:productNames as varchar[]),
+                                        cast(:optionNames as varchar[]), cast(:unitPrices as bigint[]),
+                                        cast(:quantities as integer[]), cast(:userCouponId as bigint), :couponQuoted,
+                                        :discount, :fromCart, :salesDate, :eventId, cast(:payload as json))
+                """), order.lines())
+                .param("id", order.id()).param("userId", order.userId()).param("now", SqlTime.param(order.paidAt()))
+                .param("userCouponId", order.userCouponId(), Types.BIGINT).param("couponQuoted", couponQuoted)
+                .param("discount", order.discountAmount()).param("fromCart", order.fromCart())
+                .param("salesDate", Date.valueOf(event.salesDate())).param("eventId", event.eventId())
+                .param("payload", event.payload())
+                .query((rs, n) -> {
+                    String refusal = rs.getString("refusal");
+                    Array shortOptions = rs.getArray("short_option_ids");
+                    return new PaymentOutcome(refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal),
+                            shortOptions == null ? List.of() : List.of((Long[]) shortOptions.getArray()));
+                })
+                .single();
+    }
+
+    @Override
+    public boolean insertPending(Order order) {
+        // The order row is inserted only when every line still names and prices an option of the
+        // catalogue exactly as this instance's cache did.
+        return withLines(jdbc.sql("""
+                with lines as (
+                    select * from unnest(cast(:productIds as bigint[]), cast(:optionIds as bigint[]),
+                                         cast(:productNames as varchar[]), cast(:optionNames as varchar[]),
+                                         cast(:unitPrices as bigint[]), cast(:quantities as integer[]))
+                           with ordinality as l(product_id, option_id, product_name, option_name, unit_price,
+                                                quantity, line_no)
+                ), current_lines as (
+                    select count(*) as n from lines l
+                      join product_option o on o.id = l.option_id and o.product_id = l.product_id
+                                           and o.name = l.option_name
+                      join product p on p.id = o.product_id and p.name = l.product_name
+                     where p.price + o.additional_price = l.unit_price
+                ), inserted as (
                     insert into orders (id, user_id, status, total_amount, discount_amount, paid_amount,
                                         user_coupon_id, from_cart, created_at, expires_at, paid_at, cancelled_at)
-                    values (:id, :userId, :status, :total, :discount, :paid, :userCouponId, :fromCart, :createdAt,
-                            :expiresAt, :paidAt, null)
+                    select :id, :userId, 'PENDING_PAYMENT', :total, :discount, :paid, :userCouponId, :fromCart,
+                           :createdAt, :expiresAt, null, null
+                      from current_lines where n = cardinality(cast(:optionIds as bigint[]))
                     returning id
                 )
                 insert into order_line (order_id, line_no, product_id, option_id, product_name, option_name,
                                         unit_price, quantity, line_amount)
                 select i.id, l.line_no, l.product_id, l.option_id, l.product_name, l.option_name, l.unit_price,
                        l.quantity, l.unit_price * l.quantity
-                  from inserted i,
-                       unnest(cast(:productIds as bigint[]), cast(:optionIds as bigint[]),
-                              cast(:productNames as varchar[]), cast(:optionNames as varchar[]),
-                              cast(:unitPrices as bigint[]), cast(:quantities as integer[]))
-                       with ordinality as l(product_id, option_id, product_name, option_name, unit_price, quantity,
-                                            line_no)
-                """)
-                .param("id", order.id()).param("userId", order.userId()).param("status", order.status().name())
+                  from inserted i, lines l
+                """), order.lines())
+                .param("id", order.id()).param("userId", order.userId())
                 .param("total", order.totalAmount()).param("discount", order.discountAmount())
-                .param("paid", order.paidAmount()).param("userCouponId", order.userCouponId())
+                .param("paid", order.paidAmount()).param("userCouponId", order.userCouponId(), Types.BIGINT)
                 .param("fromCart", order.fromCart()).param("createdAt", SqlTime.param(order.createdAt()))
-                .param("expiresAt", SqlTime.param(order.expiresAt())).param("paidAt", SqlTime.param(order.paidAt()))
+                .param("expiresAt", SqlTime.param(order.expiresAt()))
+                .update() > 0;
+    }
+
+    @Override
+    public void record(Order order, OrderEventRecord event) {
+        withLines(jdbc.sql("""
+                with event as (
+                    insert into data_platform_outbox (event_id, event_type, order_id, payload, created_at)
+                    values (:eventId, :eventType, :orderId, cast(:payload as json), :createdAt)
+                )
+                insert into ranking_sale (sales_date, product_id, quantity, revenue)
+                select :salesDate, l.product_id, :sign * l.quantity, :sign * l.quantity * l.unit_price
+                  from unnest(cast(:productIds as bigint[]), cast(:unitPrices as bigint[]),
+                              cast(:quantities as integer[])) as l(product_id, unit_price, quantity)
+                """), order.lines())
+                .param("eventId", event.eventId()).param("eventType", event.eventType())
+                .param("orderId", order.id()).param("payload", event.payload())
+                .param("createdAt", SqlTime.param(order.cancelledAt() != null ? order.cancelledAt() : order.paidAt()))
+                .param("salesDate", Date.valueOf(event.salesDate())).param("sign", event.salesSign())
+                .update();
+    }
+
+    /** Binds the lines as parallel arrays, in the order's line order. */
+    private static StatementSpec withLines(StatementSpec statement, List<OrderLine> lines) {
+        return statement
                 .param("productIds", lines.stream().map(OrderLine::productId).toArray(Long[]::new))
                 .param("optionIds", lines.stream().map(OrderLine::optionId).toArray(Long[]::new))
                 .param("productNames", lines.stream().map(OrderLine::productName).toArray(String[]::new))
                 .param("optionNames", lines.stream().map(OrderLine::optionName).toArray(String[]::new))
                 .param("unitPrices", lines.stream().map(OrderLine::unitPrice).toArray(Long[]::new))
-                .param("quantities", lines.stream().map(l -> (int) l.quantity()).toArray(Integer[]::new))
-                .update();
+                .param("quantities", lines.stream().map(l -> (int) l.quantity()).toArray(Integer[]::new));
     }
 
     @Override
@@ -149,6 +215,8 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public List<Order> expireDue(Instant now, int limit) {
+        // runs every second on a table that only grows: it must read the pending-expiry index alone
+        indexScans.only();
         return jdbc.sql("""
                 with due as (
                     select id from orders

@@ -3,10 +3,11 @@ package shop.commerce.ranking.domain;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * The ranking's sales statistics. Sale rows ({@code ranking_sale}) are appended by the statements
+ * that pay and cancel orders (order capability); this capability folds them into daily totals.
+ */
 public interface SalesRepository {
-
-    /** Appends sale records (one multi-row insert). */
-    void record(List<SaleRecord> sales);
 
     /** Moves up to {@code limit} recorded sales into the daily totals; returns how many moved. */
     int foldIntoDailyTotals(int limit);

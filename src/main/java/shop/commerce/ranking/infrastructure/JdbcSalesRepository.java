@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import shop.commerce.ranking.domain.ProductSales;
-import shop.commerce.ranking.domain.SaleRecord;
 import shop.commerce.ranking.domain.SalesRepository;
 
 @Repository
@@ -17,23 +16,6 @@ class JdbcSalesRepository implements SalesRepository {
 
     JdbcSalesRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void record(List<SaleRecord> sales) {
-        if (sales.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                insert into ranking_sale (sales_date, product_id, quantity, revenue)
-                select * from unnest(cast(:dates as date[]), cast(:productIds as bigint[]),
-                                     cast(:quantities as bigint[]), cast(:revenues as bigint[]))
-                """)
-                .param("dates", sales.stream().map(s -> java.sql.Date.valueOf(s.salesDate())).toArray(java.sql.Date[]::new))
-                .param("productIds", sales.stream().map(SaleRecord::productId).toArray(Long[]::new))
-                .param("quantities", sales.stream().map(SaleRecord::quantity).toArray(Long[]::new))
-                .param("revenues", sales.stream().map(SaleRecord::revenue).toArray(Long[]::new))
-                .update();
     }
 
     @Override

@@ -26,7 +26,6 @@ import org.springframework.web.util.WebUtils;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
@@ -58,19 +57,17 @@ public class IdempotentRequests {
     private final IdempotencyProperties properties;
     private final TransactionTemplate outer;
     private final DataSource dataSource;
-    private final EntityManager entityManager;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
     IdempotentRequests(IdempotencyRecordRepository records, AdvisoryLocks locks, IdempotencyProperties properties,
-            PlatformTransactionManager transactionManager, DataSource dataSource, EntityManager entityManager,
+            PlatformTransactionManager transactionManager, DataSource dataSource,
             JsonMapper jsonMapper, Clock clock) {
         this.records = records;
         this.locks = locks;
         this.properties = properties;
         this.outer = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
-        this.entityManager = entityManager;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
@@ -144,7 +141,6 @@ public class IdempotentRequests {
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not roll back to a savepoint", e);
         }
-        entityManager.clear();
     }
 
     private static boolean isStoredRefusal(BusinessException refusal) {

@@ -3,7 +3,7 @@ package shop.commerce.support.persistence;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
  * The idempotency mechanism rolls a refused request back to a JDBC savepoint and stores the
@@ -15,7 +15,7 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 class TransactionConfig {
 
     @Bean
-    TransactionManagerCustomizer<JpaTransactionManager> outermostBoundaryDecidesRollback() {
+    TransactionManagerCustomizer<AbstractPlatformTransactionManager> outermostBoundaryDecidesRollback() {
         return transactionManager -> {
             transactionManager.setGlobalRollbackOnParticipationFailure(false);
         };

@@ -16,6 +16,8 @@ class RedisClientConfig {
     RedissonAutoConfigurationCustomizer failFastRedisson() {
         return config -> {
             config.setLazyInitialization(true);
+            // scripts (rate limits, the coupon gate, locks) go as EVALSHA: the digest, not the source
+            config.setUseScriptCache(true);
             config.useSingleServer()
                     .setRetryAttempts(1)
                     .setRetryInterval(100)

@@ -1,7 +1,6 @@
 package shop.commerce.support.web;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
@@ -14,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import shop.commerce.support.id.RandomIds;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is sane, otherwise a new
@@ -32,7 +32,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String requestId = request.getHeader(HEADER);
         if (requestId == null || !ACCEPTED.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = RandomIds.uuid().toString();
         }
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);

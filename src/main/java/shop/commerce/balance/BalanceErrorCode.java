@@ -1,9 +1,11 @@
-package shop.commerce.balance.domain;
+package shop.commerce.balance;
 
 import org.springframework.http.HttpStatus;
 
+import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.ErrorCode;
 
+/** The balance's error codes; part of its public API because ordering refuses with them too. */
 public enum BalanceErrorCode implements ErrorCode {
     INVALID_CHARGE_AMOUNT(HttpStatus.BAD_REQUEST),
     BALANCE_LIMIT_EXCEEDED(HttpStatus.CONFLICT),
@@ -18,5 +20,9 @@ public enum BalanceErrorCode implements ErrorCode {
     @Override
     public HttpStatus status() {
         return status;
+    }
+
+    public static BusinessException insufficientBalance(long amount) {
+        return new BusinessException(INSUFFICIENT_BALANCE, "The balance is lower than " + amount);
     }
 }
