@@ -1,7 +1,6 @@
 package shop.commerce.balance.api;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import shop.commerce.support.web.PageResponse;
 
 @RestController
 @RequestMapping("/api/v1/users/{userId}/balance")
-@Validated
 @Tag(name = "Balance", description = "Prepaid balance and its ledger")
 class BalanceController {
 

@@ -1,7 +1,6 @@
 package shop.commerce.cart.api;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +22,6 @@ import shop.commerce.cart.application.CartView;
 
 @RestController
 @RequestMapping("/api/v1/users/{userId}/cart")
-@Validated
 @Tag(name = "Cart", description = "A user's cart, kept in the database")
 class CartController {
 

@@ -1,6 +1,5 @@
 package shop.commerce.catalog.api;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +15,6 @@ import shop.commerce.support.web.PageResponse;
 
 @RestController
 @RequestMapping("/api/v1/products")
-@Validated
 @Tag(name = "Catalog", description = "Products, options and live stock")
 @SecurityRequirements
 class ProductController {

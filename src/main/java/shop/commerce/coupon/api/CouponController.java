@@ -1,6 +1,5 @@
 package shop.commerce.coupon.api;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.Positive;
 import shop.commerce.coupon.application.CouponQueries;
 
 @RestController
-@Validated
 @Tag(name = "Coupons", description = "First-come coupons: definitions, issuing and a user's coupons")
 class CouponController {
 

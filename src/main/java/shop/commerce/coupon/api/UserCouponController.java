@@ -3,7 +3,6 @@ package shop.commerce.coupon.api;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import shop.commerce.coupon.domain.UserCouponStatus;
 
 @RestController
 @RequestMapping("/api/v1/users/{userId}/coupons")
-@Validated
 @Tag(name = "Coupons")
 class UserCouponController {
 

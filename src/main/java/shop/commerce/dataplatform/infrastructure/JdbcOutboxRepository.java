@@ -32,7 +32,8 @@ class JdbcOutboxRepository implements OutboxRepository {
     public List<OutboxEvent> claim(Instant now, Instant leaseUntil, int limit) {
         // One statement: the rows are locked (skipping those another relay is claiming), re-checked
         // and leased, and the lease is committed before anything is sent. Only the partial indexes
-        // on unpublished rows are read, however many published rows the table holds.
+        // on unpublished rows are read, however many published rows the table holds: the queue in
+        // id order, and for each candidate one probe of its order's oldest unpublished event.
         indexScans.only();
         return jdbc.sql("""
                 update data_platform_outbox o
@@ -41,11 +42,8 @@ class JdbcOutboxRepository implements OutboxRepository {
                         select c.id from data_platform_outbox c
                          where c.published_at is null
                            and (c.claimed_until is null or c.claimed_until < :now)
-                           and not exists (
-                                select 1 from data_platform_outbox older
-                                 where older.order_id = c.order_id
-                                   and older.published_at is null
-                                   and older.id < c.id)
+                           and c.id = (select min(first.id) from data_platform_outbox first
+                                        where first.order_id = c.order_id and first.published_at is null)
                          order by c.id
                          limit :limit
                            for update skip locked)

@@ -2,7 +2,6 @@ package shop.commerce.order.api;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +28,6 @@ import shop.commerce.support.web.PageResponse;
 import shop.commerce.support.web.RequestValidation;
 
 @RestController
-@Validated
 @Tag(name = "Orders", description = "Orders paid from the balance, at once or reserve-then-pay")
 class OrderController {
 

@@ -2,7 +2,6 @@ package shop.commerce.ranking.api;
 
 import java.util.List;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +15,6 @@ import shop.commerce.ranking.application.RankedProduct;
 import shop.commerce.ranking.application.TopProductsQuery;
 
 @RestController
-@Validated
 @Tag(name = "Catalog")
 @SecurityRequirements
 class TopProductsController {
