@@ -192,7 +192,7 @@ def table(rows_file, nine_tps=None, one_tps=None):
         for r in rows:
             if r["name"].startswith("order storm"):
                 paid = r["statuses"].get("201", 0) / r["seconds"]
-                print(f"- {r['name']}: {paid:,.0f} paid orders/s = {paid / float(nine_tps):.2f} x nine statements, "
+                print(f"- {r['name']} at {r['connections']} connections: {paid:,.0f} paid orders/s = {paid / float(nine_tps):.2f} x nine statements, "
                       f"{paid / float(one_tps):.2f} x one statement")
     missed = [(r["name"], m) for r in rows for m in misses(r)]
     if missed:
