@@ -8,6 +8,7 @@
                                           append one scenario row (JSON line) to ROWS
   report.py combine ROWS NAME EXPECT CPU_BEFORE CPU_AFTER WRK_CPU_SECONDS ROW_NAME...
                                           append a row adding up rows run side by side (the crowd)
+  (record and combine take --backlog=N: outbox events still unpublished when the scenario ended)
   report.py table ROWS [NINE_TPS ONE_TPS] print the markdown table and the expectation misses;
                                           exit status 2 if any scenario missed its expectation
 
@@ -87,6 +88,7 @@ def append(rows_file, row):
 def record(rows_file, name, connections, wrk_output, expect, *cpu):
     row = {"name": name, "connections": int(connections), "expect": expect, **parse_wrk(wrk_output)}
     row["cpu"] = cores(*cpu) if cpu else None
+    row["backlog"] = BACKLOG
     append(rows_file, row)
     print(f"  {name}: {line_summary(row)}", flush=True)
 
@@ -112,7 +114,7 @@ def combine(rows_file, name, expect, before, after, wrk_cpu, *parts):
         "statuses": statuses, "socket_errors": errors,
         "unanswered": sum(r["unanswered"] for r in rows), "expected_total": 0,
         "paced": all(r.get("paced") for r in rows),
-        "cpu": cores(before, after, wrk_cpu),
+        "cpu": cores(before, after, wrk_cpu), "backlog": BACKLOG,
     }
     append(rows_file, row)
     print(f"  {name}: {line_summary(row)}", flush=True)
@@ -174,8 +176,8 @@ def table(rows_file, nine_tps=None, one_tps=None):
     rows = read_rows(rows_file)
     lines = [
         "| scenario | connections | answers | requests/s | p50 ms | p99 ms | max ms | non-2xx, errors "
-        "| JVM cores | PostgreSQL cores | Redis cores | Kafka cores | wrk cores |",
-        "|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|",
+        "| JVM cores | PostgreSQL cores | Redis cores | Kafka cores | wrk cores | outbox backlog |",
+        "|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rows:
         cpu = r.get("cpu") or {}
@@ -183,7 +185,8 @@ def table(rows_file, nine_tps=None, one_tps=None):
         lines.append(
             f"| {r['name']} | {r['connections']:,} | {r['answered']:,} | {r['rps']:,.0f} | {ms(r['p50_ms'])} "
             f"| {ms(r['p99_ms'])} | {ms(r['max_ms'])} | {'; '.join(problems(r)) or '-'} | {cell('jvm')} "
-            f"| {cell('postgres')} | {cell('redis')} | {cell('kafka')} | {cell('wrk')} |")
+            f"| {cell('postgres')} | {cell('redis')} | {cell('kafka')} | {cell('wrk')} "
+            f"| {'-' if r.get('backlog') is None else format(r['backlog'], ',')} |")
     print("\n".join(lines))
     if nine_tps and one_tps:
         print()
@@ -205,6 +208,9 @@ def table(rows_file, nine_tps=None, one_tps=None):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
+    # --backlog=N: outbox events still unpublished when the scenario ended
+    BACKLOG = next((int(a.split("=", 1)[1]) for a in args if a.startswith("--backlog=")), None)
+    args = [a for a in args if not a.startswith("--backlog=")]
     if command == "cpu-snap":
         cpu_snap(args)
     elif command == "record":

@@ -31,6 +31,7 @@
 # Environment (defaults in brackets):
 #   BENCH_SECONDS [60] order storm runs; BENCH_READ_SECONDS [half of it] each read;
 #   BENCH_CROWD_SECONDS [BENCH_SECONDS] the crowd; BENCH_WARMUP [30] warm-up (orders and reads)
+#   BENCH_STORM_CONNECTIONS ["32 256"] the storm's points (a sweep: "1 8 32 256")
 #   BENCH_BURST_CONNECTIONS [64] hot product and coupon burst; BENCH_USERS [10000]
 #   BENCH_CROWD [product:5000,balance:3000,order:2000] connections per kind; BENCH_CROWD_PAUSE_MS [10000]
 #   BENCH_JAR [target/commerce-service-*.jar]; BENCH_JAVA [java]; BENCH_JAVA_OPTS [] extra JVM
@@ -56,8 +57,10 @@ read_seconds=${BENCH_READ_SECONDS:-$(( seconds / 2 > 5 ? seconds / 2 : 5 ))}
 crowd_seconds=${BENCH_CROWD_SECONDS:-$seconds}
 warmup=${BENCH_WARMUP:-30}
 burst_connections=${BENCH_BURST_CONNECTIONS:-64}
+storm_connections=${BENCH_STORM_CONNECTIONS:-32 256}
 users=${BENCH_USERS:-10000}
 storm_users=1000
+[ "$users" -ge 1000 ] || { echo "bench/run.sh: BENCH_USERS must be at least 1000 (the storm's users and the coupon's quota)" >&2; exit 1; }
 crowd=${BENCH_CROWD:-product:5000,balance:3000,order:2000}
 crowd_pause=${BENCH_CROWD_PAUSE_MS:-10000}
 port=${BENCH_PORT:-18090}
@@ -207,9 +210,11 @@ scenario() {
     wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s -s bench/lua/scenario.lua "$base" > "$out" 2>&1 \
     || { cat "$out"; die "wrk failed in $name"; }
   cpu_snap > "$run_dir/cpu-after.json"
-  python3 bench/report.py record "$rows" "$name" "$connections" "$out" "$expect" \
+  python3 bench/report.py record --backlog="$(outbox_backlog)" "$rows" "$name" "$connections" "$out" "$expect" \
     "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" "$(awk '{print $1 + $2}' "$run_dir/wrk-cpu")"
 }
+# Events the outbox relay has yet to publish: it should keep up.
+outbox_backlog() { sql -d "$db" -At -c "select count(*) from data_platform_outbox where published_at is null"; }
 
 scenario "charge (every user once, setup)" 32 300 "exact:200=$users" \
   BENCH_REQUEST=charge BENCH_CHARGE_AMOUNT=1000000 BENCH_TOTAL="$users" BENCH_USERS="1-$users"
@@ -217,13 +222,13 @@ scenario "charge (every user once, setup)" 32 300 "exact:200=$users" \
 # --- Warm-up and scenarios --------------------------------------------------------------------
 scenario "warm-up (orders, product and balance reads)" 32 "$warmup" none \
   BENCH_REQUEST=order:2,product:1,balance:1 BENCH_USERS="1-$storm_users"
-for connections in 32 256; do
+for connections in $storm_connections; do
   scenario "order storm" "$connections" "$seconds" ok BENCH_REQUEST=order BENCH_USERS="1-$storm_users"
 done
-scenario "hot product (10,000 orders, 100 units)" "$burst_connections" 300 \
+scenario "hot product ($users orders, 100 units)" "$burst_connections" 300 \
   "exact:201=100,409 OUT_OF_STOCK=$(( users - 100 ))" \
   BENCH_REQUEST=order BENCH_OPTIONS="$HOT_OPTIONS" BENCH_TOTAL="$users" BENCH_USERS="1-$users"
-scenario "coupon burst (10,000 users, 1,000 coupons)" "$burst_connections" 300 \
+scenario "coupon burst ($users users, 1,000 coupons)" "$burst_connections" 300 \
   "exact:201=1000,409 COUPON_SOLD_OUT=$(( users - 1000 ))" \
   BENCH_REQUEST=coupon BENCH_COUPON_ID="$COUPON_ID" BENCH_TOTAL="$users" BENCH_USERS="1-$users"
 scenario "balance read" 32 "$read_seconds" ok BENCH_REQUEST=balance BENCH_USERS="1-$users"
@@ -260,7 +265,7 @@ for part in "${parts[@]}"; do
   python3 bench/report.py record "$rows" "crowd: $kind" "${part##*:}" "$results/wrk-crowd-$kind.txt" ok
   crowd_names+=("crowd: $kind")
 done
-python3 bench/report.py combine "$rows" "crowd (all)" ok "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" \
+python3 bench/report.py combine --backlog="$(outbox_backlog)" "$rows" "crowd (all)" ok "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" \
   "$(cat "$run_dir"/wrk-cpu-* | awk '{s += $1 + $2} END {print s}')" "${crowd_names[@]}"
 
 # --- Invariants, ceiling, table ---------------------------------------------------------------
@@ -271,6 +276,16 @@ bench/invariants.sh --drain "${BENCH_DRAIN_SECONDS:-60}" "$db" 2>&1 | tee "$resu
 
 nine_tps= one_tps=
 if [ "$ceiling" != skip ]; then
+  if [ -n "$server_pid" ]; then
+    # The ceiling measures the database alone: stop our server first, and end the statements it
+    # may have left running (PostgreSQL does not notice a vanished client mid-statement).
+    say "stopping the server (pid $server_pid) for the ceiling"
+    kill "$server_pid"
+    wait "$server_pid" || true
+    server_pid=
+    sql -d postgres -At -o /dev/null \
+      -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = '$db' and pid <> pg_backend_pid()"
+  fi
   say "database-only ceiling: $ceiling 16 20"
   "$ceiling" 16 20 > "$results/ceiling.txt" 2>&1 || { cat "$results/ceiling.txt"; die "the ceiling script failed"; }
   nine_tps=$(awk '/^tps/ {print $3; exit}' "$results/ceiling.txt")
