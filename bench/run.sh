@@ -252,9 +252,8 @@ for part in ${crowd//,/ }; do
 done
 # Halfway through, count the connections open to the service (wrk's side of them).
 sleep $(( crowd_seconds / 2 ))
-service_port=${base##*:}
-service_port=${service_port%%/*}
-established=$(ss -tnH state established "( dport = :$service_port )" | wc -l)
+service_port=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.port or 80)' "$base")
+established=$(ss -tnH state established "( dport = :$service_port )" | wc -l || true)
 say "crowd: $established connections established to port $service_port halfway through"
 for pid in "${wrk_pids[@]}"; do wait "$pid" || die "a crowd wrk failed, see $results/wrk-crowd-*.txt"; done
 wrk_pids=()
