@@ -1,91 +1,322 @@
 #!/usr/bin/env bash
-# Benchmarks the packaged service against the machine's real PostgreSQL and Redis, with wrk on
-# loopback; server, database and load generator share the same cores. Prints one line per run and
-# a median per scenario, and keeps wrk's full output under bench/results/.
+# The benchmark suite: the packaged service on this machine's PostgreSQL, Redis and a Kafka
+# broker, wrk on the same cores. Warms up, runs the scenarios below, prints one table (requests/s,
+# p50, p99, answers other than 2xx by status and code, CPU cores of each process), runs the
+# database-only ceiling the same minute, then checks the invariants from the database.
 #
-# Needs: a JDK, wrk, psql and python3; PostgreSQL on 127.0.0.1:5432 (trust) and Redis on 6379.
-# Usage: bench/run.sh [runs=3] [seconds=20] [connections=32]
+#   flock /tmp/cpu.lock bench/run.sh [--url http://host:port]
+#
+# Scenarios (users 1..BENCH_USERS, 10,000, each with a balance charged through the API first):
+#   order storm   pay-now orders of one unit over 100 options (25 products x 4) by users 1..1,000,
+#                 at 32 and 256 connections                          -> every answer 201
+#   hot product   10,000 orders by 10,000 users for one option of 100 units
+#                                                                    -> 100 x 201, 9,900 x 409 OUT_OF_STOCK
+#   coupon burst  10,000 users claim one coupon of 1,000             -> 1,000 x 201, 9,000 x 409 COUPON_SOLD_OUT
+#   reads         balance, product detail, product list page, top products, 32 connections
+#   crowd         10,000 open connections (product reads, balance reads, orders; one wrk process
+#                 per kind), each sending a request every 0-20 s     -> every one answered, 2xx
+#
+# Exit status: 0 all well; 1 an invariant is broken (or the run failed); 2 the invariants hold but
+# a scenario missed its expectation above (errors, timeouts, wrong answers).
+# The measured table goes to bench/results/summary.md (git-ignored) with wrk's outputs and logs.
+#
+# Without --url it packages the jar if missing or older than the sources (the caller holds the
+# CPU lock), recreates database $BENCH_DB (dropped with force), empties Redis database
+# $BENCH_REDIS_DB (its own index: nothing else on this machine uses it), starts a Kafka broker
+# with scripts/kafka-broker if nothing answers on $BENCH_KAFKA, starts the jar, and stops all it
+# started on exit. With --url it drives a service already running there (a cluster behind nginx):
+# it neither resets nor starts anything, and checks the invariants on $BENCH_DB, the database that
+# service uses; its tokens must be signed with $BENCH_JWT_SECRET.
+#
+# Environment (defaults in brackets):
+#   BENCH_SECONDS [60] order storm runs; BENCH_READ_SECONDS [half of it] each read;
+#   BENCH_CROWD_SECONDS [BENCH_SECONDS] the crowd; BENCH_WARMUP [30] warm-up (orders and reads)
+#   BENCH_STORM_CONNECTIONS ["32 256"] the storm's points (a sweep: "1 8 32 256")
+#   BENCH_BURST_CONNECTIONS [64] hot product and coupon burst; BENCH_USERS [10000]
+#   BENCH_CROWD [product:5000,balance:3000,order:2000] connections per kind; BENCH_CROWD_PAUSE_MS [10000]
+#   BENCH_JAR [target/commerce-service-*.jar]; BENCH_JAVA [java]; BENCH_JAVA_OPTS [] extra JVM
+#   options (after -Xms1g -Xmx1g); BENCH_SERVER_ENV [] extra "KEY=value ..." for the server
+#   BENCH_PORT [18090]; BENCH_DB [commerce_bench]; BENCH_REDIS_DB [9]; BENCH_KAFKA [127.0.0.1:9092]
+#   BENCH_JWT_SECRET; BENCH_SERVER_PIDS [] JVM PIDs to measure with --url; BENCH_DRAIN_SECONDS [60]
+#   BENCH_CEILING [../shared/tools/order-tx-ceiling.sh] ("skip" to leave it out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=${1:-3}
-seconds=${2:-20}
-connections=${3:-32}
+url=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --url) url=${2:?--url needs a base URL}; shift 2 ;;
+    --url=*) url=${1#--url=}; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 1 ;;
+  esac
+done
+
+seconds=${BENCH_SECONDS:-60}
+read_seconds=${BENCH_READ_SECONDS:-$(( seconds / 2 > 5 ? seconds / 2 : 5 ))}
+crowd_seconds=${BENCH_CROWD_SECONDS:-$seconds}
+warmup=${BENCH_WARMUP:-30}
+burst_connections=${BENCH_BURST_CONNECTIONS:-64}
+storm_connections=${BENCH_STORM_CONNECTIONS:-32 256}
+users=${BENCH_USERS:-10000}
+storm_users=1000
+[ "$users" -ge 1000 ] || { echo "bench/run.sh: BENCH_USERS must be at least 1000 (the storm's users and the coupon's quota)" >&2; exit 1; }
+crowd=${BENCH_CROWD:-product:5000,balance:3000,order:2000}
+crowd_pause=${BENCH_CROWD_PAUSE_MS:-10000}
 port=${BENCH_PORT:-18090}
-db=commerce_bench
-secret=benchmark-secret-with-at-least-32-bytes-0123456789
+db=${BENCH_DB:-commerce_bench}
+redis_db=${BENCH_REDIS_DB:-9}
+kafka=${BENCH_KAFKA:-127.0.0.1:9092}
+secret=${BENCH_JWT_SECRET:-benchmark-secret-with-at-least-32-bytes-0123456789}
+java=${BENCH_JAVA:-java}
+ceiling=${BENCH_CEILING:-../shared/tools/order-tx-ceiling.sh}
+threads=2
 results=bench/results
-mkdir -p "$results"
+rows=$results/rows.jsonl
+run_id=$(date +%m%d-%H%M%S)
+run_dir=$(mktemp -d /tmp/bench-run.XXXXXX)
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGOPTIONS='-c client_min_messages=warning'
+export BENCH_LUA_DIR=$PWD/bench/lua BENCH_TOKENS=$run_dir/user-tokens.txt BENCH_THREADS=$threads
 
-[ -f target/commerce-service-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -DskipTests package
-psql -h 127.0.0.1 -U postgres -q -o /dev/null -c "drop database if exists $db with (force)" -c "create database $db" postgres 2>/dev/null
-redis-cli -h 127.0.0.1 -p 6379 flushall > /dev/null
+say() { echo "[$(date +%T)] $*"; }
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-python3 bench/tokens.py "$secret" 1000 "$results"
-export BENCH_TOKENS="$results/user-tokens.txt"
-
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
-SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=6379 \
-COMMERCE_SECURITY_JWT_SECRET="$secret" SERVER_PORT=$port \
-  env ${BENCH_SERVER_ENV:-} java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx512m -jar target/commerce-service-0.1.0-SNAPSHOT.jar > "$results/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 90); do
-  curl -fs "$base/actuator/health/readiness" > /dev/null 2>&1 && break
-  sleep 1
-done
-
-admin=$(cat "$results/admin-token.txt")
-# 25 products of 4 options each: orders spread over 100 stock rows, as a catalogue's sales do.
-# BENCH_PRODUCTS=1 measures the worst case, every order on one product's 4 rows.
-option_ids=()
-for p in $(seq 1 "${BENCH_PRODUCTS:-25}"); do
-  product=$(curl -fs -X POST "$base/api/v1/admin/products" -H "Authorization: Bearer $admin" \
-    -H 'Content-Type: application/json' -d '{"name":"Benchmark Tee '"$p"'","price":10000,"options":[
-      {"name":"S","stock":1000000},{"name":"M","stock":1000000},{"name":"L","stock":1000000},
-      {"name":"XL","additionalPrice":1000,"stock":1000000}]}')
-  [ "$p" = 1 ] && export BENCH_PRODUCT_ID=$(echo "$product" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  option_ids+=($(echo "$product" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(" ".join(str(p["id"])+":"+str(o["id"]) for o in p["options"]))'))
-done
-export BENCH_OPTIONS=$(IFS=,; echo "${option_ids[*]}")
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else {sub(/s/,"",v); print v*1000}}'; }
-
-scenario() {
-  local name=$1 script=$2
-  curl -fs "$base/api/v1/products/$BENCH_PRODUCT_ID" > /dev/null
-  wrk -t2 -c"$connections" -d5s -s "$script" "$base" > /dev/null   # warm-up
-  : > "$results/$name.tsv"
-  for run in $(seq 1 "$runs"); do
-    wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$base" > "$results/$name-$run.txt"
-    rps=$(awk '/Requests\/sec/ {print $2}' "$results/$name-$run.txt")
-    p50=$(awk '$1=="50%" {print $2}' "$results/$name-$run.txt" | to_ms)
-    p99=$(awk '$1=="99%" {print $2}' "$results/$name-$run.txt" | to_ms)
-    errors=$(awk '/Non-2xx/ {print $NF}' "$results/$name-$run.txt")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$rps" "$p50" "$p99" "${errors:-0}" >> "$results/$name.tsv"
-    echo "$name run $run: $rps req/s, p50 ${p50} ms, p99 ${p99} ms, non-2xx ${errors:-0}"
-  done
-  printf '| %s | %s | %s | %s | %s |\n' "$name" \
-    "$(cut -f2 "$results/$name.tsv" | median)" "$(cut -f3 "$results/$name.tsv" | median)" \
-    "$(cut -f4 "$results/$name.tsv" | median)" "$(cut -f5 "$results/$name.tsv" | median)" >> "$results/summary.md"
+# --- Stop what we started, whatever happens ---------------------------------------------------
+server_pid= pidstat_pid= kafka_started= wrk_pids=()
+cleanup() {
+  local status=$?
+  trap - EXIT
+  for pid in "${wrk_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$pidstat_pid" ]; then kill "$pidstat_pid" 2>/dev/null || true; fi
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    say "stopping the server (pid $server_pid)"
+    kill "$server_pid"
+    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  if [ -n "$kafka_started" ]; then KAFKA_PORT=${kafka##*:} scripts/kafka-broker stop || true; fi
+  rm -rf "$run_dir"
+  exit "$status"
 }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-echo "| scenario | req/s (median) | p50 ms | p99 ms | non-2xx |" > "$results/summary.md"
-echo "|---|---|---|---|---|" >> "$results/summary.md"
-scenario read-product bench/lua/read-product.lua
-scenario charge bench/lua/charge.lua
-psql -h 127.0.0.1 -U postgres -q -o /dev/null "$db" -c "
-  with topped as (
-    insert into user_balance (user_id, balance, updated_at)
-    select u, 5000000, now() from generate_series(1, 1000) u
-    on conflict (user_id) do update set balance = excluded.balance
-    returning user_id, balance)
-  select 1"
-psql -h 127.0.0.1 -U postgres -q "$db" -c "delete from balance_transaction;
-  insert into balance_transaction (user_id, type, amount, balance_after, created_at)
-  select user_id, 'CHARGE', balance, balance, now() from user_balance"
-scenario place-order bench/lua/place-order.lua
+# --- Tools and limits -------------------------------------------------------------------------
+apt_updated=
+need() { # command package
+  command -v "$1" > /dev/null && return
+  say "installing $2"
+  [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" > /dev/null
+}
+need wrk wrk
+need pidstat sysstat
+need /usr/bin/time time
+need psql postgresql-client
+need redis-cli redis-tools
+need curl curl
+command -v python3 > /dev/null || die "python3 is needed"
+
+crowd_total=$(tr ',' '\n' <<< "$crowd" | awk -F: '{s += $2} END {print s}')
+wanted_files=$(( crowd_total + 2000 ))
+[ "$(ulimit -n)" -ge "$wanted_files" ] || ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" -ge "$wanted_files" ] \
+  || die "open files limit $(ulimit -n) (hard $(ulimit -Hn)) is below the $wanted_files the crowd needs"
+
+mkdir -p "$results"
+rm -f "$results"/wrk-*.txt "$rows"
+
+# --- The service ------------------------------------------------------------------------------
+if [ -z "$url" ]; then
+  jar=${BENCH_JAR:-}
+  if [ -z "$jar" ]; then
+    jar=$(ls target/commerce-service-*.jar 2> /dev/null | grep -v '\.original$' | head -1 || true)
+    if [ -z "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
+      say "packaging the jar (missing or older than the sources): ./mvnw -B -DskipTests package"
+      ./mvnw -B -DskipTests package > "$results/build.log" 2>&1 \
+        || { tail -40 "$results/build.log"; die "the build failed, see $results/build.log"; }
+      jar=$(ls target/commerce-service-*.jar | grep -v '\.original$' | head -1)
+    fi
+  fi
+  [ -f "$jar" ] || die "no jar at $jar"
+
+  say "fresh database $db, Redis database $redis_db emptied"
+  sql -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
+  redis-cli -n "$redis_db" flushdb > /dev/null
+
+  if (exec 3<> "/dev/tcp/${kafka%:*}/${kafka##*:}") 2> /dev/null; then
+    say "Kafka answers on $kafka"
+  else
+    say "nothing answers on $kafka: starting a standalone broker"
+    KAFKA_PORT=${kafka##*:} scripts/kafka-broker start
+    kafka_started=1
+  fi
+
+  say "starting $jar on port $port ($java -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-})"
+  # shellcheck disable=SC2086 # BENCH_SERVER_ENV and BENCH_JAVA_OPTS are word lists
+  env SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
+    SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=6379 SPRING_DATA_REDIS_DATABASE="$redis_db" \
+    SPRING_KAFKA_BOOTSTRAP_SERVERS="$kafka" COMMERCE_SECURITY_JWT_SECRET="$secret" SERVER_PORT="$port" \
+    ${BENCH_SERVER_ENV:-} "$java" -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$results/server.log" 2>&1 &
+  server_pid=$!
+  base=http://127.0.0.1:$port
+  for i in $(seq 1 120); do
+    curl -fs "$base/actuator/health/readiness" > /dev/null 2>&1 && break
+    kill -0 "$server_pid" 2> /dev/null || { tail -30 "$results/server.log"; die "the server exited during start-up"; }
+    [ "$i" = 120 ] && die "the server was not ready after 120 s, see $results/server.log"
+    sleep 1
+  done
+  say "server ready (pid $server_pid)"
+  jvm_pids=$server_pid
+else
+  base=${url%/}
+  curl -fs "$base/actuator/health/readiness" > /dev/null || die "$base/actuator/health/readiness does not answer"
+  jvm_pids=${BENCH_SERVER_PIDS:-}
+  say "driving the service at $base (database $db for the invariants)"
+fi
+
+listener_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+pg_pid=$(listener_pid 5432)
+redis_pid=$(listener_pid 6379)
+kafka_pid=$(listener_pid "${kafka##*:}" || true)
+cpu_snap() {
+  python3 bench/report.py cpu-snap "jvm=${jvm_pids// /,}" "postgres=${pg_pid:+$pg_pid+}" \
+    "redis=$redis_pid" "kafka=$kafka_pid"
+}
+pidstat -u -h -l -C 'java|postgres|redis-server|wrk' 10 > "$results/pidstat.log" 2>&1 &
+pidstat_pid=$!
+
+# --- Users, catalogue, balances ---------------------------------------------------------------
+python3 bench/tokens.py "$secret" "$users" "$run_dir"
+admin=$(cat "$run_dir/admin-token.txt")
+sql -d "$db" -f bench/bench-schema.sql
+eval "$(python3 bench/catalog.py "$base" "$admin" "$run_id" "$run_dir/stock.sql")"
+sql -d "$db" -f "$run_dir/stock.sql"
+say "catalogue: 25 products x 4 options, hot product $HOT_OPTIONS (100 units), coupon $COUPON_ID (1,000)"
+export BENCH_OPTIONS BENCH_PRODUCT_IDS
+
+# scenario NAME CONNECTIONS SECONDS EXPECT [VAR=value ...]: one wrk run, CPU measured around it.
+# SECONDS is a cap when BENCH_TOTAL is given (the run ends when all requests are answered).
+scenario() {
+  local name=$1 connections=$2 secs=$3 expect=$4
+  shift 4
+  local out
+  out=$results/wrk-$(tr -c 'a-z0-9\n' - <<< "${name,,}").txt
+  say "$name: $connections connections"
+  cpu_snap > "$run_dir/cpu-before.json"
+  rm -f "$run_dir"/done-*
+  env BENCH_RUN_DIR="$run_dir" "$@" /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu" \
+    wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s -s bench/lua/scenario.lua "$base" > "$out" 2>&1 \
+    || { cat "$out"; die "wrk failed in $name"; }
+  cpu_snap > "$run_dir/cpu-after.json"
+  python3 bench/report.py record --backlog="$(outbox_backlog)" "$rows" "$name" "$connections" "$out" "$expect" \
+    "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" "$(awk '{print $1 + $2}' "$run_dir/wrk-cpu")"
+}
+# Events the outbox relay has yet to publish: it should keep up.
+outbox_backlog() { sql -d "$db" -At -c "select count(*) from data_platform_outbox where published_at is null"; }
+
+scenario "charge (every user once, setup)" 32 300 "exact:200=$users" \
+  BENCH_REQUEST=charge BENCH_CHARGE_AMOUNT=1000000 BENCH_TOTAL="$users" BENCH_USERS="1-$users"
+
+# --- Warm-up and scenarios --------------------------------------------------------------------
+scenario "warm-up (orders, product and balance reads)" 32 "$warmup" none \
+  BENCH_REQUEST=order:2,product:1,balance:1 BENCH_USERS="1-$storm_users"
+for connections in $storm_connections; do
+  scenario "order storm" "$connections" "$seconds" ok BENCH_REQUEST=order BENCH_USERS="1-$storm_users"
+done
+scenario "hot product ($users orders, 100 units)" "$burst_connections" 300 \
+  "exact:201=100,409 OUT_OF_STOCK=$(( users - 100 ))" \
+  BENCH_REQUEST=order BENCH_OPTIONS="$HOT_OPTIONS" BENCH_TOTAL="$users" BENCH_USERS="1-$users"
+scenario "coupon burst ($users users, 1,000 coupons)" "$burst_connections" 300 \
+  "exact:201=1000,409 COUPON_SOLD_OUT=$(( users - 1000 ))" \
+  BENCH_REQUEST=coupon BENCH_COUPON_ID="$COUPON_ID" BENCH_TOTAL="$users" BENCH_USERS="1-$users"
+scenario "balance read" 32 "$read_seconds" ok BENCH_REQUEST=balance BENCH_USERS="1-$users"
+scenario "product detail" 32 "$read_seconds" ok BENCH_REQUEST=product
+scenario "product list page" 32 "$read_seconds" ok BENCH_REQUEST=products
+scenario "top products" 32 "$read_seconds" ok BENCH_REQUEST=top
+
+# The crowd: one wrk process per kind of request, side by side.
+say "crowd: $crowd_total connections ($crowd), a request every 0-$(( 2 * crowd_pause / 1000 )) s each, ${crowd_seconds}s"
+cpu_snap > "$run_dir/cpu-before.json"
+parts=()
+for part in ${crowd//,/ }; do
+  kind=${part%%:*} connections=${part##*:}
+  mkdir -p "$run_dir/crowd-$kind"
+  env BENCH_RUN_DIR="$run_dir/crowd-$kind" BENCH_REQUEST="$kind" BENCH_USERS="1-$users" BENCH_PAUSE_MS="$crowd_pause" \
+    /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu-$kind" \
+    wrk -t"$threads" -c"$connections" -d"${crowd_seconds}s" --timeout 10s -s bench/lua/scenario.lua "$base" \
+    > "$results/wrk-crowd-$kind.txt" 2>&1 &
+  wrk_pids+=($!)
+  parts+=("$kind:$connections")
+done
+# Halfway through, count the connections open to the service (wrk's side of them).
+sleep $(( crowd_seconds / 2 ))
+service_port=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.port or 80)' "$base")
+established=$(ss -tnH state established "( dport = :$service_port )" | wc -l || true)
+say "crowd: $established connections established to port $service_port halfway through"
+for pid in "${wrk_pids[@]}"; do wait "$pid" || die "a crowd wrk failed, see $results/wrk-crowd-*.txt"; done
+wrk_pids=()
+cpu_snap > "$run_dir/cpu-after.json"
+crowd_names=()
+for part in "${parts[@]}"; do
+  kind=${part%%:*}
+  python3 bench/report.py record "$rows" "crowd: $kind" "${part##*:}" "$results/wrk-crowd-$kind.txt" ok
+  crowd_names+=("crowd: $kind")
+done
+python3 bench/report.py combine --backlog="$(outbox_backlog)" "$rows" "crowd (all)" ok "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" \
+  "$(cat "$run_dir"/wrk-cpu-* | awk '{s += $1 + $2} END {print s}')" "${crowd_names[@]}"
+
+# --- Invariants, ceiling, table ---------------------------------------------------------------
+say "checking the invariants"
+invariants_status=0
+bench/invariants.sh --drain "${BENCH_DRAIN_SECONDS:-60}" "$db" 2>&1 | tee "$results/invariants.txt" \
+  || invariants_status=1
+
+nine_tps= one_tps=
+if [ "$ceiling" != skip ]; then
+  if [ -n "$server_pid" ]; then
+    # The ceiling measures the database alone: stop our server first, and end the statements it
+    # may have left running (PostgreSQL does not notice a vanished client mid-statement).
+    say "stopping the server (pid $server_pid) for the ceiling"
+    kill "$server_pid"
+    wait "$server_pid" || true
+    server_pid=
+    sql -d postgres -At -o /dev/null \
+      -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = '$db' and pid <> pg_backend_pid()"
+  fi
+  say "database-only ceiling: $ceiling 16 20"
+  "$ceiling" 16 20 > "$results/ceiling.txt" 2>&1 || { cat "$results/ceiling.txt"; die "the ceiling script failed"; }
+  nine_tps=$(awk '/^tps/ {print $3; exit}' "$results/ceiling.txt")
+  one_tps=$(awk '/^tps/ {n++; if (n == 2) print $3}' "$results/ceiling.txt")
+fi
+
+table_status=0
+{
+  echo "# Benchmark $(date -u +'%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')," \
+    "${jar:-service at $base}; $(nproc) cores shared by the server, PostgreSQL, Redis, Kafka and wrk." \
+    "Storm ${seconds}s per point after a ${warmup}s warm-up, reads ${read_seconds}s, crowd ${crowd_seconds}s" \
+    "($established of $crowd_total connections established halfway through)." \
+    "${BENCH_JAVA_OPTS:+JVM options: $BENCH_JAVA_OPTS. }${BENCH_SERVER_ENV:+Server environment: $BENCH_SERVER_ENV.}"
+  echo
+  python3 bench/report.py table "$rows" $nine_tps $one_tps || table_status=$?
+  echo
+  echo '```'
+  cat "$results/invariants.txt"
+  echo '```'
+} > "$results/summary.md"
 echo
 cat "$results/summary.md"
+echo
+say "written to $results/summary.md"
+
+if [ "$invariants_status" != 0 ]; then
+  echo "bench/run.sh: FAILED: invariants broken (see above)" >&2
+  exit 1
+fi
+if [ "$table_status" != 0 ]; then
+  echo "bench/run.sh: the invariants hold, but scenarios missed their expectations (see above)" >&2
+  exit 2
+fi
