@@ -25,11 +25,12 @@ local nowMillis = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000
 -- claims whose database write never came (their instance died) free their slot
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', nowMillis)
 if redis.call('ZSCORE', KEYS[3], ARGV[1]) then
-  -- the same request again (the client retried after losing the answer) keeps its claim
-  if redis.call('HGET', KEYS[4], ARGV[1]) == ARGV[2] then
-    return 0
-  end
-  return 3
+  -- the user's own pending claim: the same command sent again, or the user's retry after the
+  -- answer to its first request was lost. The retry takes the claim over (a new deadline, its own
+  -- claim id): the user holds no coupon yet, and the database still issues at most one per user.
+  redis.call('ZADD', KEYS[3], nowMillis + tonumber(ARGV[4]), ARGV[1])
+  redis.call('HSET', KEYS[4], ARGV[1], ARGV[2])
+  return 0
 end
 if redis.call('SCARD', KEYS[2]) + redis.call('ZCARD', KEYS[3]) >= total then
   return 4

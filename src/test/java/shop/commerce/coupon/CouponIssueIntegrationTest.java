@@ -280,12 +280,26 @@ class CouponIssueIntegrationTest extends CouponTestSupport {
         assertThat(gate.claim(couponId, 2, "claim-a", now)).isEmpty();
 
         assertThat(gate.claim(couponId, 2, "claim-a", now)).isEmpty(); // the client resent the same command
-        assertThat(gate.claim(couponId, 2, "claim-b", now)).contains(IssueRefusal.ALREADY_ISSUED);
+        assertThat(gate.claim(couponId, 2, "claim-b", now)).isEmpty(); // the user's retry takes its claim over
+        assertThat(gate.claim(couponId, 3, "claim-c", now)).contains(IssueRefusal.SOLD_OUT);
+        gate.giveBack(couponId, 2, "claim-a"); // no longer the claim's owner
         assertThat(gate.claim(couponId, 3, "claim-c", now)).contains(IssueRefusal.SOLD_OUT);
         gate.giveBack(couponId, 2, "claim-b");
-        assertThat(gate.claim(couponId, 3, "claim-c", now)).contains(IssueRefusal.SOLD_OUT);
-        gate.giveBack(couponId, 2, "claim-a");
         assertThat(gate.claim(couponId, 3, "claim-c", now)).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterALostAnswerIsIssuedNotRefusedAsAlreadyIssued() {
+        long couponId = createCoupon(1);
+        // the claim script ran for the user's first request, and its answer never came back (503)
+        assertThat(gate.claim(couponId, 2, "claim-whose-answer-was-lost", clock.instant())).isEmpty();
+
+        issue(3, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT"));
+        issue(2, couponId).statusCode(201); // the client's retry, with a new claim id
+        issue(2, couponId).statusCode(409).body("code", equalTo("COUPON_ALREADY_ISSUED"));
+        assertThat(userCouponRows(couponId)).isEqualTo(1);
+        assertThat(pendingInGate(couponId).isEmpty()).isTrue();
+        assertThat(confirmedInGate(couponId).readAll()).containsExactly("2");
     }
 
     @Test
@@ -317,6 +331,28 @@ class CouponIssueIntegrationTest extends CouponTestSupport {
         assertThat(pendingInGate(couponId).isEmpty()).isTrue();
         assertThat(confirmedInGate(couponId).readAll()).containsExactlyInAnyOrder("1", "2");
         issue(4, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT"));
+    }
+
+    @Test
+    void aRebuildResetsTheGateAfterTheDatabaseChangedUnderneath() {
+        long couponId = createCoupon(2);
+        issue(1, couponId).statusCode(201);
+        issue(2, couponId).statusCode(201);
+        issue(3, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT"));
+        // the database is restored to a point where user 1 held no coupon and the quota was 3
+        jdbc.sql("delete from user_coupon where coupon_id = :c and user_id = 1").param("c", couponId).update();
+        jdbc.sql("update coupon set issued_quantity = 1, total_quantity = 3 where id = :c").param("c", couponId)
+                .update();
+
+        gate.resynchronize(couponId);
+
+        assertThat(confirmedInGate(couponId).readAll()).containsExactly("2");
+        assertThat(redisson.<String, String>getMap("coupon-gate:{" + couponId + "}:definition", StringCodec.INSTANCE)
+                .get("total")).isEqualTo("3");
+        issue(1, couponId).statusCode(201);
+        issue(3, couponId).statusCode(201);
+        issue(4, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT"));
+        assertThat(userCouponRows(couponId)).isEqualTo(3);
     }
 
     @Test

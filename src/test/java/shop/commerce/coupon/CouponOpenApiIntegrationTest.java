@@ -39,7 +39,7 @@ class CouponOpenApiIntegrationTest extends IntegrationTestSupport {
         assertThat(properties(api, "CouponResponse")).containsExactlyInAnyOrder("id", "name", "discountType",
                 "discountValue", "maxDiscountAmount", "minOrderAmount", "totalQuantity", "issuedQuantity",
                 "remainingQuantity", "validDays", "issueStartsAt", "issueEndsAt");
-        assertThat(properties(api, "IssueCouponRequest")).containsExactly("couponId");
+        assertThat(properties(api, "IssueCouponRequest")).containsExactlyInAnyOrder("userId", "couponId");
         assertThat(properties(api, "UserCouponResponse")).containsExactlyInAnyOrder("userCouponId", "couponId",
                 "userId", "name", "discountType", "discountValue", "status", "issuedAt", "expiresAt", "usedAt",
                 "orderId");

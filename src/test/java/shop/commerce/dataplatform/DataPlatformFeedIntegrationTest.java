@@ -104,7 +104,7 @@ class DataPlatformFeedIntegrationTest extends DataPlatformIntegrationTestSupport
 
     @Test
     void reportsTheFeedAsAHealthDetailOutsideReadiness() {
-        anonymous().get("/actuator/health").then().statusCode(200)
+        asAdmin(1).get("/actuator/health").then().statusCode(200)
                 .body("components.dataPlatform.status", equalTo("UP"))
                 .body("components.dataPlatform.details.kafka", equalTo("reachable"))
                 .body("components.dataPlatform.details.unpublishedEvents", greaterThanOrEqualTo(0))

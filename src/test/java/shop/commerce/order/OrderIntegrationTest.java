@@ -151,6 +151,26 @@ class OrderIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void moreThanFiftyLinesIsABadRequestEvenWhenMostNameNothing() {
+        StringBuilder items = new StringBuilder("{\"productId\":%d,\"quantity\":1}".formatted(mug.productId()));
+        for (int i = 0; i < 50; i++) {
+            items.append(",{\"productId\":%d,\"optionId\":%d,\"quantity\":1}".formatted(shirt.productId(), 90_000 + i));
+        }
+        place(1, "{\"userId\":1,\"items\":[" + items + "]}").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"));
+        StringBuilder products = new StringBuilder("{\"productId\":%d,\"quantity\":1}".formatted(mug.productId()));
+        for (int i = 0; i < 50; i++) {
+            products.append(",{\"productId\":%d,\"quantity\":1}".formatted(90_000 + i));
+        }
+        place(1, "{\"userId\":1,\"items\":[" + products + "]}").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"));
+        // fifty lines, one of them unknown: the 404 stands
+        String fifty = products.substring(0, nthIndexOf(products.toString(), ",{", 50));
+        place(1, "{\"userId\":1,\"items\":[" + fifty + "]}").then().statusCode(404)
+                .body("code", equalTo("PRODUCT_NOT_FOUND"));
+    }
+
+    @Test
     void acceptsFiftyLinesButNotFiftyOne() {
         StringBuilder items = new StringBuilder();
         int lines = 0;

@@ -25,6 +25,23 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void healthShowsStatusesToAnyoneAndDetailsOnlyToAdministrators() {
+        anonymous().get("/actuator/health").then().statusCode(200)
+                .body("components.db.status", equalTo("UP"))
+                .body("components.diskSpace.status", equalTo("UP"))
+                .body("components.db.details", org.hamcrest.Matchers.nullValue())
+                .body("components.diskSpace.details", org.hamcrest.Matchers.nullValue());
+        asUser(1).get("/actuator/health").then().statusCode(200)
+                .body("components.diskSpace.details", org.hamcrest.Matchers.nullValue());
+        asAdmin(1).get("/actuator/health").then().statusCode(200)
+                .body("components.diskSpace.details", notNullValue())
+                .body("components.db.details.database", notNullValue());
+        anonymous().get("/actuator/health/readiness").then().statusCode(200)
+                .body("components.db.status", equalTo("UP"))
+                .body("components.db.details", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void prometheusMetricsArePublic() {
         anonymous().get("/actuator/prometheus").then().statusCode(200).body(containsString("jvm_memory"));
     }

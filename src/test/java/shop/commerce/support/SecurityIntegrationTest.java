@@ -10,9 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,11 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 
 import io.restassured.response.ValidatableResponse;
 import shop.commerce.testing.IntegrationTestSupport;
-import tools.jackson.databind.json.JsonMapper;
+import shop.commerce.testing.TestTokens;
 
 class SecurityIntegrationTest extends IntegrationTestSupport {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${commerce.security.jwt-secret}")
     String secret;
@@ -113,21 +108,11 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
     }
 
     private String sign(String algorithm, Map<String, Object> claims) {
-        return sign(algorithm, claims, secret);
+        return TestTokens.sign(algorithm, claims, secret);
     }
 
     private static String sign(String algorithm, Map<String, Object> claims, String key) {
-        try {
-            String signingInput = base64("{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}") + "."
-                    + base64(JSON.writeValueAsString(claims));
-            String macName = algorithm.equals("HS512") ? "HmacSHA512" : "HmacSHA256";
-            Mac mac = Mac.getInstance(macName);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), macName));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(algorithm, claims, key);
     }
 
     private static String base64(String json) {

@@ -1,5 +1,6 @@
 package shop.commerce.balance.api;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -21,6 +25,7 @@ import shop.commerce.balance.application.ChargeBalanceService;
 import shop.commerce.support.idempotency.IdempotentRequests;
 import shop.commerce.support.web.PageQuery;
 import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.web.RequestValidation;
 
 @RestController
 @RequestMapping("/api/v1/users/{userId}/balance")
@@ -30,9 +35,11 @@ class BalanceController {
     private final ChargeBalanceService chargeBalance;
     private final BalanceQueries queries;
     private final IdempotentRequests idempotentRequests;
+    private final RequestValidation validation;
 
     BalanceController(ChargeBalanceService chargeBalance, BalanceQueries queries,
-            IdempotentRequests idempotentRequests) {
+            IdempotentRequests idempotentRequests, RequestValidation validation) {
+        this.validation = validation;
         this.chargeBalance = chargeBalance;
         this.queries = queries;
         this.idempotentRequests = idempotentRequests;
@@ -46,9 +53,12 @@ class BalanceController {
 
     @PostMapping("/charge")
     @Operation(summary = "Charge a user's balance")
+    @ApiResponse(responseCode = "200", description = "The new balance",
+            content = @Content(schema = @Schema(implementation = ChargeBalanceResponse.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
-    ResponseEntity<?> charge(@PathVariable @Positive long userId, @Valid @RequestBody ChargeBalanceRequest request,
+    ResponseEntity<?> charge(@PathVariable @Positive long userId, @RequestBody ChargeBalanceRequest request,
             HttpServletRequest httpRequest) {
+        validation.validateForCaller(request.userId(), request);
         return idempotentRequests.execute(httpRequest, userId, () -> {
         }, () -> ResponseEntity.ok(ChargeBalanceResponse.from(
                 chargeBalance.charge(new ChargeBalanceCommand(userId, request.amount())))));
@@ -57,7 +67,7 @@ class BalanceController {
     @GetMapping("/transactions")
     @Operation(summary = "A user's balance transactions, newest first")
     PageResponse<BalanceTransactionResponse> transactions(@PathVariable @Positive long userId,
-            @Valid PageQuery page) {
+            @ParameterObject @Valid PageQuery page) {
         return queries.transactions(userId, page).map(BalanceTransactionResponse::from);
     }
 }

@@ -11,14 +11,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import shop.commerce.cart.application.CartService;
 import shop.commerce.cart.application.CartView;
+import shop.commerce.support.web.RequestValidation;
 
 @RestController
 @RequestMapping("/api/v1/users/{userId}/cart")
@@ -26,8 +27,10 @@ import shop.commerce.cart.application.CartView;
 class CartController {
 
     private final CartService carts;
+    private final RequestValidation validation;
 
-    CartController(CartService carts) {
+    CartController(CartService carts, RequestValidation validation) {
+        this.validation = validation;
         this.carts = carts;
     }
 
@@ -39,7 +42,8 @@ class CartController {
 
     @PutMapping("/items")
     @Operation(summary = "Set a line's quantity (adds the line if new)")
-    CartView put(@PathVariable @Positive long userId, @Valid @RequestBody PutCartItemRequest request) {
+    CartView put(@PathVariable @Positive long userId, @RequestBody PutCartItemRequest request) {
+        validation.validateForCaller(request.userId(), request);
         return carts.put(userId, request.productId(), request.optionId(), request.quantity());
     }
 
@@ -50,7 +54,8 @@ class CartController {
         carts.delete(userId, optionId);
     }
 
-    record PutCartItemRequest(@NotNull @Positive Long productId, @NotNull @Positive Long optionId,
+    record PutCartItemRequest(@Schema(description = "Optional; when given, the caller's own user id") Long userId,
+            @NotNull @Positive Long productId, @NotNull @Positive Long optionId,
             @NotNull @Min(1) @Max(1000) Long quantity) {
     }
 }

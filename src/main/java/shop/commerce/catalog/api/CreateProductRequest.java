@@ -9,14 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import shop.commerce.catalog.domain.NewProduct;
+import shop.commerce.support.web.PlainText;
 
 record CreateProductRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @PlainText String name,
         @NotNull @PositiveOrZero @Max(1_000_000_000) Long price,
         @NotNull @Size(min = 1, max = NewProduct.MAX_OPTIONS) List<@Valid @NotNull OptionRequest> options) {
 
     record OptionRequest(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) @PlainText String name,
             @PositiveOrZero @Max(1_000_000_000) Long additionalPrice,
             @NotNull @PositiveOrZero @Max(1_000_000) Long stock) {
     }

@@ -1,5 +1,6 @@
 package shop.commerce.catalog.api;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +28,7 @@ class ProductController {
 
     @GetMapping
     @Operation(summary = "Products ordered by id, with live stock")
-    PageResponse<ProductResponse> products(@Valid PageQuery page) {
+    PageResponse<ProductResponse> products(@ParameterObject @Valid PageQuery page) {
         return catalog.page(page).map(ProductResponse::from);
     }
 

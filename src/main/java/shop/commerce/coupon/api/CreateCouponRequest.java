@@ -13,10 +13,12 @@ import shop.commerce.coupon.domain.CouponDefinition;
 import shop.commerce.coupon.domain.DiscountRule;
 import shop.commerce.coupon.domain.DiscountType;
 import shop.commerce.coupon.domain.IssueWindow;
+import shop.commerce.support.web.ClientInstant;
+import shop.commerce.support.web.PlainText;
 
 @ConsistentCouponRequest
 record CreateCouponRequest(
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = 100) @PlainText String name,
         @NotNull DiscountType discountType,
         @Schema(description = "KRW off for FIXED (>= 1), percent off for PERCENT (1..100)")
         @NotNull @Min(1) Long discountValue,
@@ -28,9 +30,9 @@ record CreateCouponRequest(
         @Schema(description = "A user coupon expires this many days after it is issued")
         @NotNull @Min(1) @Max(CouponDefinition.MAX_VALID_DAYS) Integer validDays,
         @Schema(description = "Issuing opens at this time (inclusive); null: open")
-        Instant issueStartsAt,
+        @ClientInstant Instant issueStartsAt,
         @Schema(description = "Issuing closes at this time (exclusive); null: open")
-        Instant issueEndsAt) {
+        @ClientInstant Instant issueEndsAt) {
 
     CouponDefinition toDefinition() {
         return new CouponDefinition(name,

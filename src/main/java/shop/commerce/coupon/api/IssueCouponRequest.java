@@ -1,7 +1,10 @@
 package shop.commerce.coupon.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
-record IssueCouponRequest(@NotNull @Positive Long couponId) {
+record IssueCouponRequest(
+        @Schema(description = "Optional; when given, the caller's own user id") Long userId,
+        @NotNull @Positive Long couponId) {
 }

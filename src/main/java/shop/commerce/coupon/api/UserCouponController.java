@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import shop.commerce.coupon.application.CouponQueries;
 import shop.commerce.coupon.application.IssueCouponCommand;
 import shop.commerce.coupon.application.IssueCouponService;
 import shop.commerce.coupon.domain.UserCouponStatus;
+import shop.commerce.support.web.RequestValidation;
 
 @RestController
 @RequestMapping("/api/v1/users/{userId}/coupons")
@@ -29,8 +29,10 @@ class UserCouponController {
 
     private final IssueCouponService issueCoupon;
     private final CouponQueries queries;
+    private final RequestValidation validation;
 
-    UserCouponController(IssueCouponService issueCoupon, CouponQueries queries) {
+    UserCouponController(IssueCouponService issueCoupon, CouponQueries queries, RequestValidation validation) {
+        this.validation = validation;
         this.issueCoupon = issueCoupon;
         this.queries = queries;
     }
@@ -38,7 +40,8 @@ class UserCouponController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a coupon to the user, first come first served (one per user, rate limited)")
-    UserCouponResponse issue(@PathVariable @Positive long userId, @Valid @RequestBody IssueCouponRequest request) {
+    UserCouponResponse issue(@PathVariable @Positive long userId, @RequestBody IssueCouponRequest request) {
+        validation.validateForCaller(request.userId(), request);
         return UserCouponResponse.from(issueCoupon.issue(new IssueCouponCommand(userId, request.couponId())));
     }
 

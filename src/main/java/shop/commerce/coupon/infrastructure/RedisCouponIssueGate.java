@@ -43,9 +43,9 @@ import shop.commerce.support.error.CommonErrorCode;
  * deadline) and {@code claims} (each pending claim's id). A claim is one Lua script; the gate
  * counts confirmed + pending against the total.
  * <p>
- * The confirmed set only ever holds users the database holds a coupon for, so rebuilding it from
- * the database (a union, under the gate's Redisson lock) never loses a confirmation that raced
- * with the rebuild. When the gate is missing (Redis restarted, flushed, or the gate went idle),
+ * A rebuild resets the gate from the database under the gate's Redisson lock: the confirmed users
+ * are built in a fresh key and swapped in with the definition, so a stale definition or user set
+ * (after a restore of the database) does not survive it. When the gate is missing (Redis restarted, flushed, or the gate went idle),
  * the request that gets its lock rebuilds it while the others poll; a gate that admitted more
  * than the database accepted is resynchronized the same way.
  */
@@ -64,7 +64,7 @@ class RedisCouponIssueGate implements CouponIssueGate {
     private final String claimScript;
     private final String confirmScript;
     private final String giveBackScript;
-    private final String openScript;
+    private final String resetScript;
 
     RedisCouponIssueGate(RedissonClient redisson, CouponRepository coupons, CouponGateProperties properties) {
         this.redisson = redisson;
@@ -74,7 +74,7 @@ class RedisCouponIssueGate implements CouponIssueGate {
         this.claimScript = script("redis/coupon-gate-claim.lua");
         this.confirmScript = script("redis/coupon-gate-confirm.lua");
         this.giveBackScript = script("redis/coupon-gate-give-back.lua");
-        this.openScript = script("redis/coupon-gate-open.lua");
+        this.resetScript = script("redis/coupon-gate-reset.lua");
     }
 
     @Override
@@ -104,6 +104,8 @@ class RedisCouponIssueGate implements CouponIssueGate {
                 pause();
             }
         } catch (RedisException unreachable) {
+            // the script may have run with its answer lost: give the claim back if Redis still listens
+            giveBack(couponId, userId, claimId);
             throw unavailable("Redis unavailable", unreachable);
         }
     }
@@ -194,15 +196,29 @@ class RedisCouponIssueGate implements CouponIssueGate {
         }
     }
 
+    /**
+     * Resets the gate from the database, under its lock: the confirmed users are built in a fresh
+     * set and swapped in with the definition in one script, so nothing the database no longer
+     * holds survives. A coupon issued while the set was being built is confirmed into the old set
+     * and lost in the swap: the holders are read once more after it and added, which covers every
+     * issue committed before that read; one committed after it confirms into the new set.
+     */
     private void load(GateKeys keys, Coupon coupon) {
-        List<String> holders = coupons.holders(coupon.id()).stream().map(String::valueOf).toList();
+        redisson.getKeys(invocation(KeysOptions.defaults())).delete(keys.next());
+        addHolders(keys.next(), coupon.id());
+        IssueWindow window = coupon.definition().issueWindow();
+        scripts.eval(RScript.Mode.READ_WRITE, resetScript, RScript.ReturnType.LONG, keys.resetKeys(),
+                Integer.toString(coupon.definition().totalQuantity()), bound(window.startsAt()),
+                bound(window.endsAt()), idleTtlMillis());
+        addHolders(keys.confirmed(), coupon.id());
+    }
+
+    private void addHolders(String key, long couponId) {
+        List<String> holders = coupons.holders(couponId).stream().map(String::valueOf).toList();
         for (int from = 0; from < holders.size(); from += HOLDERS_PER_COMMAND) {
-            redisson.<String>getSet(invocation(PlainOptions.name(keys.confirmed()).codec(StringCodec.INSTANCE)))
+            redisson.<String>getSet(invocation(PlainOptions.name(key).codec(StringCodec.INSTANCE)))
                     .addAll(holders.subList(from, Math.min(holders.size(), from + HOLDERS_PER_COMMAND)));
         }
-        IssueWindow window = coupon.definition().issueWindow();
-        eval(openScript, keys, Integer.toString(coupon.definition().totalQuantity()), bound(window.startsAt()),
-                bound(window.endsAt()), idleTtlMillis());
     }
 
     private long eval(String script, GateKeys keys, Object... arguments) {
@@ -273,20 +289,25 @@ class RedisCouponIssueGate implements CouponIssueGate {
         }
     }
 
-    private record GateKeys(String definition, String confirmed, String pending, String claims, String lock) {
+    private record GateKeys(String definition, String confirmed, String pending, String claims, String lock,
+            String next) {
 
         static GateKeys of(long couponId) {
             String prefix = "coupon-gate:{" + couponId + "}:";
             return new GateKeys(prefix + "definition", prefix + "confirmed", prefix + "pending", prefix + "claims",
-                    prefix + "lock");
+                    prefix + "lock", prefix + "confirmed-next");
         }
 
         List<Object> scriptKeys() {
             return List.of(definition, confirmed, pending, claims);
         }
 
+        List<Object> resetKeys() {
+            return List.of(definition, confirmed, pending, claims, next);
+        }
+
         String[] all() {
-            return new String[] { definition, confirmed, pending, claims };
+            return new String[] { definition, confirmed, pending, claims, next };
         }
     }
 }

@@ -1,5 +1,6 @@
 package shop.commerce.order.api;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -53,6 +57,8 @@ class OrderController {
 
     @PostMapping("/api/v1/orders")
     @Operation(summary = "Place an order, paid at once (payNow, the default) or reserved until its deadline")
+    @ApiResponse(responseCode = "201", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> place(@RequestBody PlaceOrderRequest request, HttpServletRequest httpRequest) {
         CurrentUser caller = CurrentUser.get();
@@ -67,6 +73,8 @@ class OrderController {
 
     @PostMapping("/api/v1/orders/{orderId}/payment")
     @Operation(summary = "Pay a pending order, optionally with a coupon")
+    @ApiResponse(responseCode = "200", description = "The paid order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> pay(@PathVariable String orderId, @Valid @RequestBody(required = false) PayOrderRequest request,
             HttpServletRequest httpRequest) {
@@ -79,6 +87,8 @@ class OrderController {
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")
     @Operation(summary = "Cancel an order: a paid one is refunded, a pending one releases its stock")
+    @ApiResponse(responseCode = "200", description = "The cancelled order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> cancel(@PathVariable String orderId, HttpServletRequest httpRequest) {
         CurrentUser caller = CurrentUser.get();
@@ -94,7 +104,7 @@ class OrderController {
 
     @GetMapping("/api/v1/users/{userId}/orders")
     @Operation(summary = "A user's orders, newest first")
-    PageResponse<OrderResponse> orders(@PathVariable @Positive long userId, @Valid PageQuery page) {
+    PageResponse<OrderResponse> orders(@PathVariable @Positive long userId, @ParameterObject @Valid PageQuery page) {
         return queries.byUser(userId, page).map(order -> OrderResponse.from(new OrderQueries.OrderDetails(order, null)));
     }
 

@@ -1,9 +1,12 @@
 package shop.commerce.order.application;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -57,10 +60,12 @@ class OrderLineResolver {
                 .distinct().toList());
         Map<Long, OrderLine> merged = new LinkedHashMap<>();
         List<BusinessException> notFound = new ArrayList<>();
+        Set<List<Long>> unresolvedLines = new HashSet<>(); // still lines: they count against the limit
         for (RequestedLine line : requested) {
             ProductView product = products.get(line.productId());
             if (product == null) {
                 notFound.add(CatalogErrorCode.productNotFound(line.productId()));
+                unresolvedLines.add(Arrays.asList(line.productId(), line.optionId()));
                 continue;
             }
             OptionView option;
@@ -74,6 +79,7 @@ class OrderLineResolver {
                 var found = product.option(line.optionId());
                 if (found.isEmpty()) {
                     notFound.add(CatalogErrorCode.optionNotFound(line.optionId()));
+                    unresolvedLines.add(Arrays.asList(null, line.optionId()));
                     continue;
                 }
                 option = found.get();
@@ -82,6 +88,9 @@ class OrderLineResolver {
                     product.unitPrice(option), line.quantity()),
                     (a, b) -> new OrderLine(a.productId(), a.optionId(), a.productName(), a.optionName(),
                             a.unitPrice(), a.quantity() + b.quantity()));
+        }
+        if (merged.size() + unresolvedLines.size() > MAX_LINES) {
+            throw invalid("items", "an order has at most " + MAX_LINES + " lines after merging");
         }
         checkLimits(merged.values());
         if (!notFound.isEmpty()) {

@@ -21,6 +21,8 @@ class JdbcSalesRepository implements SalesRepository {
     @Override
     public int foldIntoDailyTotals(int limit) {
         // Deleting and adding in one statement: a record is counted exactly once, whoever runs it.
+        // The daily rows are upserted in key order, so two folds sharing keys lock them in the same
+        // order and cannot deadlock (a hash aggregate's order depends on the batch's key count).
         return jdbc.sql("""
                 with moved as (
                     delete from ranking_sale
@@ -30,6 +32,7 @@ class JdbcSalesRepository implements SalesRepository {
                     insert into product_sales_daily as d (sales_date, product_id, quantity, revenue)
                     select sales_date, product_id, sum(quantity), sum(revenue) from moved
                      group by sales_date, product_id
+                     order by sales_date, product_id
                     on conflict (sales_date, product_id) do update
                        set quantity = d.quantity + excluded.quantity, revenue = d.revenue + excluded.revenue
                 )

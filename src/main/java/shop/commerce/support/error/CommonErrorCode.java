@@ -28,4 +28,21 @@ public enum CommonErrorCode implements ErrorCode {
     public HttpStatus status() {
         return status;
     }
+
+    /** The shared code an error status is answered with when nothing more specific is known. */
+    public static CommonErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
+        };
+    }
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -53,6 +54,12 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         ProblemDetail problem = Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid fields");
         return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException exception) {
+        return ResponseEntity.badRequest().body(Problems.of(CommonErrorCode.MALFORMED_REQUEST,
+                "The request was refused: " + exception.getMessage()));
     }
 
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
@@ -119,7 +126,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ProblemDetail.forStatus(statusCode);
-        ErrorCode code = codeFor(exception, statusCode);
+        ErrorCode code = CommonErrorCode.forStatus(statusCode.value());
         Problems.decorate(problem, code);
         if (exception instanceof MethodArgumentTypeMismatchException mismatch) {
             problem.setDetail("The parameter '" + mismatch.getName() + "' has an unreadable value");
@@ -129,21 +136,6 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Request failed", exception);
         }
         return ResponseEntity.status(statusCode).headers(headers).body(problem);
-    }
-
-    private static ErrorCode codeFor(Exception exception, HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> CommonErrorCode.MALFORMED_REQUEST;
-            case 401 -> CommonErrorCode.UNAUTHENTICATED;
-            case 403 -> CommonErrorCode.FORBIDDEN;
-            case 404 -> CommonErrorCode.NOT_FOUND;
-            case 405 -> CommonErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> CommonErrorCode.NOT_ACCEPTABLE;
-            case 413 -> CommonErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> CommonErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> CommonErrorCode.SERVICE_UNAVAILABLE;
-            default -> CommonErrorCode.INTERNAL_ERROR;
-        };
     }
 
     private static boolean causedByOversizedBody(Throwable exception) {

@@ -1,5 +1,8 @@
 package shop.commerce.support.security;
 
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -8,6 +11,20 @@ import shop.commerce.support.error.CommonErrorCode;
 
 /** The authenticated caller: its user id (the token's {@code sub}) and roles. */
 public record CurrentUser(long id, boolean admin) {
+
+    private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,18}");
+
+    /** A user id as api.md writes it: a positive decimal that fits a signed 64-bit integer. */
+    public static OptionalLong parseId(String text) {
+        if (text == null || !DIGITS.matcher(text).matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException pastLong) {
+            return OptionalLong.empty();
+        }
+    }
 
     public static CurrentUser get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -20,7 +37,9 @@ public record CurrentUser(long id, boolean admin) {
     public static CurrentUser of(Authentication authentication) {
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
-        return new CurrentUser(Long.parseLong(authentication.getName()), admin);
+        long id = parseId(authentication.getName()).orElseThrow(
+                () -> new BusinessException(CommonErrorCode.UNAUTHENTICATED, "The token's subject is not a user id"));
+        return new CurrentUser(id, admin);
     }
 
     /** A user may act only on itself; an administrator may also read anyone. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,8 +46,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class SecurityConfig {
 
     static final Duration ALLOWED_CLOCK_SKEW = Duration.ofSeconds(30);
-    private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,18}");
     private static final int MIN_SECRET_BYTES = 32;
+    private static final String ROLES = "roles";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemSecurityHandlers problems)
@@ -102,20 +102,33 @@ class SecurityConfig {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 timestamps,
-                positiveUserIdSubject()));
+                positiveUserIdSubject(),
+                rolesAsAnArrayOfStrings()));
         return decoder;
     }
 
     private static OAuth2TokenValidator<Jwt> positiveUserIdSubject() {
-        return jwt -> jwt.getSubject() != null && USER_ID.matcher(jwt.getSubject()).matches()
+        return jwt -> CurrentUser.parseId(jwt.getSubject()).isPresent()
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                         "sub must be a positive user id", null));
     }
 
+    /** A {@code roles} claim, when present, is a JSON array of strings; a bare string is refused. */
+    private static OAuth2TokenValidator<Jwt> rolesAsAnArrayOfStrings() {
+        return jwt -> {
+            Object roles = jwt.getClaims().get(ROLES);
+            boolean valid = roles == null
+                    || roles instanceof java.util.Collection<?> list && list.stream().allMatch(String.class::isInstance);
+            return valid ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                            "roles must be an array of strings", null));
+        };
+    }
+
     private static JwtAuthenticationConverter rolesConverter() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthoritiesClaimName(ROLES);
         authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
@@ -128,17 +141,19 @@ class SecurityConfig {
             public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
                     RequestAuthorizationContext context) {
                 Authentication auth = authentication.get();
-                if (auth == null || !auth.isAuthenticated() || !USER_ID.matcher(auth.getName()).matches()) {
+                if (auth == null || !auth.isAuthenticated() || CurrentUser.parseId(auth.getName()).isEmpty()) {
                     return new AuthorizationDecision(false);
                 }
-                String userId = context.getVariables().get("userId");
+                OptionalLong userId = CurrentUser.parseId(context.getVariables().get("userId"));
                 boolean readOnly = HttpMethod.GET.matches(context.getRequest().getMethod())
                         || HttpMethod.HEAD.matches(context.getRequest().getMethod());
                 CurrentUser caller = CurrentUser.of(auth);
-                if (userId == null || !USER_ID.matcher(userId).matches()) {
+                if (userId.isEmpty()) {
+                    // not a user id: a USER is refused (403 comes before 400); an administrator's
+                    // read reaches the controller, which answers 400
                     return new AuthorizationDecision(caller.admin() && readOnly);
                 }
-                return new AuthorizationDecision(caller.mayAccess(Long.parseLong(userId), readOnly));
+                return new AuthorizationDecision(caller.mayAccess(userId.getAsLong(), readOnly));
             }
         };
     }

@@ -17,7 +17,8 @@ import shop.commerce.support.id.RandomIds;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is sane, otherwise a new
- * one. It is echoed on the response and put in the logging context for the request's log lines.
+ * one. It is echoed on the response and put in the logging context for the request's log lines,
+ * error dispatches included (see {@link WebConfig}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,9 +29,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = request.getHeader(HEADER);
+        String requestId = response.getHeader(HEADER); // set already when this is an error dispatch
+        if (requestId == null) {
+            requestId = request.getHeader(HEADER);
+        }
         if (requestId == null || !ACCEPTED.matcher(requestId).matches()) {
             requestId = RandomIds.uuid().toString();
         }

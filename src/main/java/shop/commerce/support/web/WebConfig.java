@@ -1,8 +1,13 @@
 package shop.commerce.support.web;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import jakarta.servlet.DispatcherType;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -11,6 +16,15 @@ class WebConfig implements WebMvcConfigurer {
 
     WebConfig(RequestBodyLimit requestBodyLimit) {
         this.requestBodyLimit = requestBodyLimit;
+    }
+
+    /** The request id also covers the container's error dispatch, so its log lines and problem carry it. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilterRegistration(RequestIdFilter filter) {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Override
