@@ -24,6 +24,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import shop.commerce.dataplatform.DataPlatformTopic.Received;
 import shop.commerce.dataplatform.application.DataPlatformProperties;
 import shop.commerce.dataplatform.application.OutboxRelay;
@@ -135,7 +136,8 @@ class OutboxRelayIntegrationTest extends DataPlatformIntegrationTestSupport {
                 properties.relayInterval(), properties.batchSize(), properties.lease(), Duration.ofSeconds(1),
                 properties.retention(), properties.purgeInterval(), properties.kafkaHealthTimeout());
         OutboxRelayScheduler relay = new OutboxRelayScheduler(
-                new OutboxRelay(outboxRepository, switchable, quickBackoff, clock), quickBackoff);
+                new OutboxRelay(outboxRepository, switchable, quickBackoff, clock), quickBackoff,
+                new SimpleMeterRegistry());
 
         withScheduledRelayStopped(() -> {
             String orderId = paidOrder(1, mug.productId(), mug.option(0), 1).getString("orderId");

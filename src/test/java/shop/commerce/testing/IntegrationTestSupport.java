@@ -32,7 +32,8 @@ import shop.commerce.support.security.Role;
  * and the current time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "commerce.ranking.aggregation-interval=1s", "commerce.ranking.cache-ttl=1s" })
+        properties = { "commerce.ranking.aggregation-interval=1s", "commerce.ranking.cache-ttl=1s",
+                "commerce.consistency.initial-delay=1h" })
 @ActiveProfiles("local")
 @Import(IntegrationTestSupport.TestBeans.class)
 public abstract class IntegrationTestSupport {

@@ -4,12 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import shop.commerce.coupon.domain.CouponErrorCode;
 import shop.commerce.coupon.domain.CouponIssueGate;
 import shop.commerce.coupon.domain.CouponRepository;
 import shop.commerce.coupon.domain.IssueRefusal;
 import shop.commerce.coupon.domain.UserCoupon;
+import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.error.CommonErrorCode;
 import shop.commerce.support.id.RandomIds;
 import shop.commerce.support.ratelimit.RateLimitedOperation;
 import shop.commerce.support.ratelimit.UserRateLimiter;
@@ -19,24 +26,73 @@ import shop.commerce.support.ratelimit.UserRateLimiter;
  * database; a winner's claim is written to the database, which enforces the quota and one coupon
  * per user whatever the gate said, and the claim is then confirmed, or given back if the database
  * refused or failed. Deliberately not transactional: the gate may wait on a lock, and the
- * database write is a single atomic statement.
+ * database write is a single atomic statement. Counts {@code commerce_coupon_issues_total{outcome}}
+ * ({@code issued}, {@code sold_out}, {@code already_issued}, {@code not_issuable}, {@code not_found},
+ * {@code gate_unavailable}, {@code rate_limited}, {@code refused} for any other rule, {@code error}) and logs one line per coupon issued.
  */
 @Service
 public class IssueCouponService {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueCouponService.class);
 
     private final CouponIssueGate gate;
     private final CouponRepository coupons;
     private final UserRateLimiter rateLimiter;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    IssueCouponService(CouponIssueGate gate, CouponRepository coupons, UserRateLimiter rateLimiter, Clock clock) {
+    IssueCouponService(CouponIssueGate gate, CouponRepository coupons, UserRateLimiter rateLimiter, Clock clock,
+            MeterRegistry registry) {
         this.gate = gate;
         this.coupons = coupons;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
+        this.registry = registry;
     }
 
     public UserCouponResult issue(IssueCouponCommand command) {
+        UserCouponResult result;
+        try {
+            result = firstComeFirstServed(command);
+        } catch (BusinessException refusal) {
+            String outcome = outcomeOf(refusal);
+            issues(outcome).increment();
+            log.debug("Coupon not issued: outcome={} coupon={} user={}", outcome, command.couponId(), command.userId());
+            throw refusal;
+        } catch (RuntimeException failure) {
+            issues("error").increment();
+            throw failure;
+        }
+        UserCoupon issued = result.userCoupon();
+        issues("issued").increment();
+        log.info("Coupon issued: coupon={} user={} userCoupon={} discount={} {} expiresAt={}", issued.couponId(),
+                issued.userId(), issued.id(), issued.discount().value(), issued.discount().type(), issued.expiresAt());
+        return result;
+    }
+
+    private Counter issues(String outcome) {
+        return Counter.builder("commerce.coupon.issues")
+                .description("Coupon issue requests by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private static String outcomeOf(BusinessException refusal) {
+        if (refusal.errorCode() instanceof CouponErrorCode code) {
+            return switch (code) {
+                case COUPON_SOLD_OUT -> "sold_out";
+                case COUPON_ALREADY_ISSUED -> "already_issued";
+                case COUPON_NOT_ISSUABLE -> "not_issuable";
+                case COUPON_NOT_FOUND -> "not_found";
+                case COUPON_NOT_USABLE -> "refused";
+            };
+        }
+        if (refusal.errorCode() == CommonErrorCode.SERVICE_UNAVAILABLE) {
+            return "gate_unavailable";
+        }
+        return refusal.errorCode() == CommonErrorCode.RATE_LIMITED ? "rate_limited" : "refused";
+    }
+
+    private UserCouponResult firstComeFirstServed(IssueCouponCommand command) {
         rateLimiter.acquire(RateLimitedOperation.COUPON_ISSUES, command.userId());
         Instant now = clock.instant();
         String claimId = RandomIds.uuid().toString();

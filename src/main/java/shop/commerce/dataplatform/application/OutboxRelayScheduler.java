@@ -11,6 +11,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import shop.commerce.dataplatform.domain.RelayBackoff;
 
 /**
@@ -19,6 +21,8 @@ import shop.commerce.dataplatform.domain.RelayBackoff;
  * back, every {@code relay-interval} when the outbox is drained, and with a growing backoff (up to
  * {@code max-backoff}) while rounds fail, so publishing resumes by itself when Kafka returns.
  * It starts before the web server and stops after it, so events of the last requests still go out.
+ * Counts {@code commerce_outbox_published_events_total} and {@code commerce_outbox_relay_failures_total}
+ * (rounds that failed, in whole or in part).
  */
 @Component
 public class OutboxRelayScheduler implements SmartLifecycle {
@@ -30,11 +34,18 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private final DataPlatformProperties properties;
     private final Object lifecycle = new Object();
     private ScheduledExecutorService executor;
+    private final Counter published;
+    private final Counter failures;
     private RelayBackoff backoff;
 
-    public OutboxRelayScheduler(OutboxRelay relay, DataPlatformProperties properties) {
+    public OutboxRelayScheduler(OutboxRelay relay, DataPlatformProperties properties, MeterRegistry registry) {
         this.relay = relay;
         this.properties = properties;
+        this.published = Counter.builder("commerce.outbox.published.events")
+                .description("Outbox events Kafka acknowledged").register(registry);
+        this.failures = Counter.builder("commerce.outbox.relay.failures")
+                .description("Relay rounds that failed in whole or in part (Kafka or the database)")
+                .register(registry);
     }
 
     @Override
@@ -94,7 +105,9 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         Duration next = null;
         try {
             RelayOutcome outcome = relay.relayBatch();
+            published.increment(outcome.published());
             if (outcome.failed()) {
+                failures.increment();
                 next = backoff.afterFailure();
                 Throwable cause = NestedExceptionUtils.getMostSpecificCause(outcome.failure());
                 log.warn("Data-platform relay: {} of {} events published, retrying in {}: {}", outcome.published(),
@@ -103,6 +116,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
                 next = backoff.afterSuccess(outcome.claimed() == properties.batchSize());
             }
         } catch (RuntimeException e) {
+            failures.increment();
             next = backoff.afterFailure();
             log.warn("Data-platform relay round failed, retrying in {}: {}", next, e.toString());
         } finally {
