@@ -128,6 +128,36 @@ class OrderCouponIntegrationTest extends IntegrationTestSupport {
         asUser(3).get("/api/v1/users/3/coupons").then().body("[0].status", equalTo("AVAILABLE"));
     }
 
+    @Test
+    void aPendingOrderShowsNothingPaidUntilItIsPaid() {
+        long fixed = fixtures.issue(token(1, Role.USER), 1, fiveThousandOff);
+        String orderId = order(1, 1, fixed, false).then().statusCode(201)
+                .body("discountAmount", equalTo(0)).body("paidAmount", equalTo(0))
+                .body("usableCoupons.discountAmount", contains(5_000))
+                .extract().path("orderId");
+
+        asUser(1).post("/api/v1/orders/" + orderId + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("discountAmount", equalTo(0)).body("paidAmount", equalTo(0));
+        asUser(1).get("/api/v1/users/1/orders").then().body("content[0].paidAmount", equalTo(0));
+    }
+
+    @Test
+    void aQuotedCouponUsedElsewhereBlocksOnlyThePaymentThatKeepsIt() {
+        long fixed = fixtures.issue(token(1, Role.USER), 1, fiveThousandOff);
+        String pending = order(1, 1, fixed, false).then().statusCode(201).extract().path("orderId");
+        order(1, 1, fixed, true).then().statusCode(201);
+
+        asUser(1).post("/api/v1/orders/" + pending + "/payment").then().statusCode(409)
+                .body("code", equalTo("COUPON_NOT_USABLE"));
+        asUser(1).body("{}").post("/api/v1/orders/" + pending + "/payment").then().statusCode(409)
+                .body("code", equalTo("COUPON_NOT_USABLE"));
+        asUser(1).body("{\"userCouponId\":null}").post("/api/v1/orders/" + pending + "/payment").then()
+                .statusCode(200).body("status", equalTo("PAID")).body("discountAmount", equalTo(0))
+                .body("paidAmount", equalTo(100_000)).body("userCouponId", nullValue());
+
+        assertThat(fixtures.balance(1)).isEqualTo(1_000_000 - 95_000 - 100_000).isEqualTo(fixtures.ledgerSum(1));
+    }
+
     private io.restassured.response.Response order(long userId, long quantity, Long userCouponId, boolean payNow) {
         return asUser(userId).body(body(userId, quantity, userCouponId, payNow)).post("/api/v1/orders");
     }

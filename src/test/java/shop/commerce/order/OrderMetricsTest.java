@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import shop.commerce.balance.domain.BalanceErrorCode;
+import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.catalog.CatalogErrorCode;
 import shop.commerce.order.application.OrderMetrics;
 import shop.commerce.support.error.BusinessException;

@@ -20,8 +20,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import shop.commerce.order.application.CancelOrderService;
+import shop.commerce.order.application.OrderMetrics;
 import shop.commerce.order.application.OrderQueries;
 import shop.commerce.order.application.PayOrderService;
+import shop.commerce.order.application.PaymentCoupon;
 import shop.commerce.order.application.PlaceOrderService;
 import shop.commerce.support.idempotency.IdempotentRequests;
 import shop.commerce.support.ratelimit.RateLimitedOperation;
@@ -42,10 +44,11 @@ class OrderController {
     private final IdempotentRequests idempotentRequests;
     private final UserRateLimiter rateLimiter;
     private final RequestValidation validation;
+    private final OrderMetrics metrics;
 
     OrderController(PlaceOrderService placeOrder, PayOrderService payOrder, CancelOrderService cancelOrder,
             OrderQueries queries, IdempotentRequests idempotentRequests, UserRateLimiter rateLimiter,
-            RequestValidation validation) {
+            RequestValidation validation, OrderMetrics metrics) {
         this.placeOrder = placeOrder;
         this.payOrder = payOrder;
         this.cancelOrder = cancelOrder;
@@ -53,6 +56,7 @@ class OrderController {
         this.idempotentRequests = idempotentRequests;
         this.rateLimiter = rateLimiter;
         this.validation = validation;
+        this.metrics = metrics;
     }
 
     @PostMapping("/api/v1/orders")
@@ -68,7 +72,8 @@ class OrderController {
         validation.validate(request);
         return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
                 () -> ResponseEntity.status(HttpStatus.CREATED)
-                        .body(OrderResponse.from(queries.details(placeOrder.place(request.toCommand())))));
+                        .body(OrderResponse.from(queries.details(
+                                metrics.timed("place", () -> placeOrder.place(request.toCommand()))))));
     }
 
     @PostMapping("/api/v1/orders/{orderId}/payment")
@@ -79,10 +84,10 @@ class OrderController {
     ResponseEntity<?> pay(@PathVariable String orderId, @Valid @RequestBody(required = false) PayOrderRequest request,
             HttpServletRequest httpRequest) {
         CurrentUser caller = CurrentUser.get();
-        Long userCouponId = request == null ? null : request.userCouponId();
+        PaymentCoupon coupon = request == null ? PaymentCoupon.QUOTED : request.coupon();
         return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
                 () -> ResponseEntity.ok(OrderResponse.from(
-                        queries.details(payOrder.pay(caller, orderId, userCouponId)))));
+                        queries.details(metrics.timed("pay", () -> payOrder.pay(caller, orderId, coupon))))));
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")
@@ -93,7 +98,8 @@ class OrderController {
     ResponseEntity<?> cancel(@PathVariable String orderId, HttpServletRequest httpRequest) {
         CurrentUser caller = CurrentUser.get();
         return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
-                () -> ResponseEntity.ok(OrderResponse.from(queries.details(cancelOrder.cancel(caller, orderId)))));
+                () -> ResponseEntity.ok(OrderResponse.from(
+                        queries.details(metrics.timed("cancel", () -> cancelOrder.cancel(caller, orderId))))));
     }
 
     @GetMapping("/api/v1/orders/{orderId}")

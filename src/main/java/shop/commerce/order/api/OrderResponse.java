@@ -29,7 +29,8 @@ record OrderResponse(String orderId, long userId, OrderStatus status, List<Item>
                 : details.usableCoupons().stream().map(OrderResponse::usable).toList();
         return new OrderResponse(order.id(), order.userId(), order.status(),
                 order.lines().stream().map(OrderResponse::item).toList(), order.totalAmount(),
-                order.discountAmount(), order.paidAmount(), order.userCouponId(), order.createdAt(),
+                order.wasPaid() ? order.discountAmount() : 0, order.wasPaid() ? order.paidAmount() : 0,
+                order.userCouponId(), order.createdAt(),
                 order.expiresAt(), order.paidAt(), order.cancelledAt(), usable);
     }
 

@@ -28,16 +28,18 @@ public class CancelOrderService {
     private final CouponApi coupons;
     private final BalanceApi balances;
     private final OrderEvents events;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
     CancelOrderService(OrderRepository orders, OrderRefusals refusals, StockApi stock, CouponApi coupons,
-            BalanceApi balances, OrderEvents events, Clock clock) {
+            BalanceApi balances, OrderEvents events, OrderMetrics metrics, Clock clock) {
         this.orders = orders;
         this.refusals = refusals;
         this.stock = stock;
         this.coupons = coupons;
         this.balances = balances;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -56,6 +58,7 @@ public class CancelOrderService {
         } else {
             stock.release(OrderStock.of(before.lines()));
         }
+        metrics.cancelled(orderId, before.userId(), before.status() == OrderStatus.PAID ? before.paidAmount() : 0);
         return before.cancelled(now);
     }
 }

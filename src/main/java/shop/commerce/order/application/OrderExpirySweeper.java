@@ -3,8 +3,6 @@ package shop.commerce.order.application;
 import java.time.Clock;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,21 +21,22 @@ import shop.commerce.support.persistence.AdvisoryLocks;
 @Component
 class OrderExpirySweeper {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderExpirySweeper.class);
     private static final int BATCH = 200;
 
     private final OrderRepository orders;
     private final StockApi stock;
     private final AdvisoryLocks locks;
     private final TransactionTemplate transactions;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
     OrderExpirySweeper(OrderRepository orders, StockApi stock, AdvisoryLocks locks,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, OrderMetrics metrics, Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.locks = locks;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -56,7 +55,7 @@ class OrderExpirySweeper {
         List<Order> expired = orders.expireDue(clock.instant(), BATCH);
         if (!expired.isEmpty()) {
             stock.release(OrderStock.of(expired));
-            log.info("Expired {} unpaid orders and released their stock", expired.size());
+            expired.forEach(order -> metrics.expired(order.id(), order.userId()));
         }
         return expired.size();
     }

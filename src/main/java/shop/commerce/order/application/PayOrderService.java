@@ -30,10 +30,11 @@ public class PayOrderService {
     private final BalanceApi balances;
     private final CartApi cart;
     private final OrderEvents events;
+    private final OrderMetrics metrics;
     private final Clock clock;
 
     PayOrderService(OrderRepository orders, OrderRefusals refusals, StockApi stock, CouponApi coupons,
-            BalanceApi balances, CartApi cart, OrderEvents events, Clock clock) {
+            BalanceApi balances, CartApi cart, OrderEvents events, OrderMetrics metrics, Clock clock) {
         this.orders = orders;
         this.refusals = refusals;
         this.stock = stock;
@@ -41,17 +42,17 @@ public class PayOrderService {
         this.balances = balances;
         this.cart = cart;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** @param userCouponId the coupon named by the payment; null keeps the one given at creation */
     @Transactional
-    public Order pay(CurrentUser caller, String orderId, Long userCouponId) {
+    public Order pay(CurrentUser caller, String orderId, PaymentCoupon coupon) {
         Instant now = clock.instant();
         Order pending = orders.markPaid(orderId, caller.id(), now)
                 .orElseThrow(() -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_PAYABLE));
         stock.sellReserved(OrderStock.of(pending.lines()));
-        Long couponId = userCouponId != null ? userCouponId : pending.userCouponId();
+        Long couponId = coupon.resolve(pending.userCouponId());
         long discount = couponId == null ? 0
                 : coupons.use(pending.userId(), couponId, orderId, pending.totalAmount()).discountAmount();
         balances.pay(pending.userId(), pending.totalAmount() - discount, orderId);
@@ -61,6 +62,7 @@ public class PayOrderService {
         }
         Order paid = pending.paid(discount, couponId, now);
         orders.record(paid, events.paid(paid));
+        metrics.paid(orderId, paid.userId(), paid.totalAmount(), discount, paid.paidAmount());
         return paid;
     }
 }

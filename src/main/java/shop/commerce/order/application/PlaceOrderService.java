@@ -40,12 +40,13 @@ public class PlaceOrderService {
     private final CouponApi coupons;
     private final CartApi cart;
     private final OrderEvents events;
+    private final OrderMetrics metrics;
     private final OrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PlaceOrderService(OrderLineResolver lineResolver, OrderRepository orders, StockApi stock, CouponApi coupons,
-            CartApi cart, OrderEvents events, OrderProperties properties,
+            CartApi cart, OrderEvents events, OrderMetrics metrics, OrderProperties properties,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.lineResolver = lineResolver;
         this.orders = orders;
@@ -53,6 +54,7 @@ public class PlaceOrderService {
         this.coupons = coupons;
         this.cart = cart;
         this.events = events;
+        this.metrics = metrics;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -76,6 +78,8 @@ public class PlaceOrderService {
             PaymentOutcome outcome = orders.placePaid(order, command.userCouponId() == null || coupon.isPresent(),
                     events.paid(order));
             if (outcome.paid()) {
+                metrics.placed(orderId, order.userId(), order.totalAmount(), lines.size());
+                metrics.paid(orderId, order.userId(), order.totalAmount(), order.discountAmount(), order.paidAmount());
                 return order;
             }
             switch (outcome.refusal()) {
@@ -105,6 +109,7 @@ public class PlaceOrderService {
                 if (command.userCouponId() != null && coupon.isEmpty()) {
                     coupons.quote(command.userId(), command.userCouponId(), order.totalAmount());
                 }
+                metrics.placed(orderId, order.userId(), order.totalAmount(), lines.size());
                 return order;
             }
             lineResolver.forget(requested);

@@ -31,6 +31,11 @@ public record Order(String id, long userId, OrderStatus status, List<OrderLine> 
                 createdAt, expiresAt, paidAt, at);
     }
 
+    /** Paid at some point: a cancelled order may have been, a pending or expired one never was. */
+    public boolean wasPaid() {
+        return paidAt != null;
+    }
+
     public long paidAmount() {
         return totalAmount - discountAmount;
     }
