@@ -19,6 +19,22 @@ import shop.commerce.support.persistence.SqlTime;
 @Repository
 class JdbcOutboxRepository implements OutboxRepository {
 
+    /** Parameters {@code :now}, {@code :leaseUntil}, {@code :limit}. */
+    static final String CLAIM = """
+            update data_platform_outbox o
+               set claimed_until = :leaseUntil, attempts = o.attempts + 1
+             where o.id in (
+                    select c.id from data_platform_outbox c
+                     where c.published_at is null
+                       and (c.claimed_until is null or c.claimed_until < :now)
+                       and c.id = (select min(first.id) from data_platform_outbox first
+                                    where first.order_id = c.order_id and first.published_at is null)
+                     order by c.id
+                     limit :limit
+                       for update skip locked)
+            returning o.id, o.event_id, o.event_type, o.order_id, o.payload
+            """;
+
     private final JdbcClient jdbc;
     private final IndexScans indexScans;
 
@@ -35,20 +51,7 @@ class JdbcOutboxRepository implements OutboxRepository {
         // on unpublished rows are read, however many published rows the table holds: the queue in
         // id order, and for each candidate one probe of its order's oldest unpublished event.
         indexScans.only();
-        return jdbc.sql("""
-                update data_platform_outbox o
-                   set claimed_until = :leaseUntil, attempts = o.attempts + 1
-                 where o.id in (
-                        select c.id from data_platform_outbox c
-                         where c.published_at is null
-                           and (c.claimed_until is null or c.claimed_until < :now)
-                           and c.id = (select min(first.id) from data_platform_outbox first
-                                        where first.order_id = c.order_id and first.published_at is null)
-                         order by c.id
-                         limit :limit
-                           for update skip locked)
-                returning o.id, o.event_id, o.event_type, o.order_id, o.payload
-                """)
+        return jdbc.sql(CLAIM)
                 .param("now", SqlTime.param(now)).param("leaseUntil", SqlTime.param(leaseUntil))
                 .param("limit", limit)
                 .query((rs, n) -> new OutboxEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
