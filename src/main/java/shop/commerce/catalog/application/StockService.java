@@ -2,6 +2,7 @@ package shop.commerce.catalog.application;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ class StockService implements StockApi {
     @Override
     @Transactional(propagation = Propagation.SUPPORTS)
     public Map<Long, Long> available(Collection<Long> optionIds) {
-        return stock.available(optionIds);
+        Map<Long, Long> available = new HashMap<>();
+        stock.levels(optionIds).forEach((optionId, level) -> available.put(optionId, level.available()));
+        return available;
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.SortedMap;
 
 public interface StockRepository {
 
-    /** Available stock (total - reserved) by option id, for the options found. */
-    Map<Long, Long> available(Collection<Long> optionIds);
+    /** Total and reserved stock by option id, for the options found; one primary-key read. */
+    Map<Long, StockLevel> levels(Collection<Long> optionIds);
 
     /**
      * Applies {@code movement} to every option in one statement, locking the rows in ascending

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import shop.commerce.catalog.domain.StockLevel;
 import shop.commerce.catalog.domain.StockMovement;
 import shop.commerce.catalog.domain.StockRepository;
 
@@ -22,17 +23,17 @@ class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public Map<Long, Long> available(Collection<Long> optionIds) {
-        Map<Long, Long> available = new HashMap<>();
+    public Map<Long, StockLevel> levels(Collection<Long> optionIds) {
+        Map<Long, StockLevel> levels = new HashMap<>();
         if (optionIds.isEmpty()) {
-            return available;
+            return levels;
         }
-        jdbc.sql("select option_id, total - reserved as available from option_stock where option_id = any(cast(:ids as bigint[]))")
+        jdbc.sql("select option_id, total, reserved from option_stock where option_id = any(cast(:ids as bigint[]))")
                 .param("ids", optionIds.toArray(Long[]::new))
                 .query(rs -> {
-                    available.put(rs.getLong("option_id"), rs.getLong("available"));
+                    levels.put(rs.getLong("option_id"), new StockLevel(rs.getLong("total"), rs.getLong("reserved")));
                 });
-        return available;
+        return levels;
     }
 
     @Override

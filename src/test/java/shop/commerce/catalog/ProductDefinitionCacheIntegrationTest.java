@@ -1,0 +1,64 @@
+package shop.commerce.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import shop.commerce.testing.CommerceFixtures;
+import shop.commerce.testing.CommerceFixtures.ProductRef;
+import shop.commerce.testing.IntegrationTestSupport;
+
+/** A product's definition is read through this instance's cache; its stock never is. */
+class ProductDefinitionCacheIntegrationTest extends IntegrationTestSupport {
+
+    private ProductRef shirt;
+
+    @BeforeEach
+    void catalog() {
+        CommerceFixtures fixtures = fixtures();
+        shirt = fixtures.product("Linen Shirt", 39_000, 10, 5);
+        fixtures.balances(1, 1, 500_000);
+    }
+
+    @Test
+    void aCachedProductStillShowsItsLiveStockFromOnePrimaryKeyRead() {
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200).body("stock", equalTo(15));
+        asUser(1).body("""
+                {"userId":1,"items":[{"productId":%d,"optionId":%d,"quantity":3}]}
+                """.formatted(shirt.productId(), shirt.option(1))).post("/api/v1/orders").then().statusCode(201);
+        queryCounter.reset();
+
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200)
+                .body("stock", equalTo(12)).body("options.stock", contains(10, 2));
+
+        List<String> statements = queryCounter.requestStatements();
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0)).contains("from option_stock").doesNotContain("from product");
+    }
+
+    @Test
+    void aRestockIsSeenAtOnceByTheNextRead() {
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().body("options.stock", contains(10, 5));
+
+        asAdmin(1_000_000).body("{\"quantity\":7}")
+                .post("/api/v1/admin/products/%d/options/%d/restock".formatted(shirt.productId(), shirt.option(1)))
+                .then().statusCode(200);
+
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().body("options.stock", contains(10, 12));
+    }
+
+    @Test
+    void theCacheReportsItsHitsAndMissesToPrometheus() {
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200);
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200);
+
+        String scrape = anonymous().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+        assertThat(scrape).contains("cache_gets_total{cache=\"product-definitions\"", "result=\"hit\"",
+                "result=\"miss\"");
+    }
+}
