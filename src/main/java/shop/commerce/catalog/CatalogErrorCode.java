@@ -14,6 +14,8 @@ public enum CatalogErrorCode implements ErrorCode {
     PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND),
     OPTION_NOT_FOUND(HttpStatus.NOT_FOUND),
     DUPLICATE_PRODUCT_NAME(HttpStatus.CONFLICT),
+    DUPLICATE_OPTION_NAME(HttpStatus.CONFLICT),
+    OPTION_LIMIT_REACHED(HttpStatus.CONFLICT),
     OUT_OF_STOCK(HttpStatus.CONFLICT);
 
     private final HttpStatus status;

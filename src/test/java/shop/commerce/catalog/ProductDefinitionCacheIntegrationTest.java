@@ -26,7 +26,7 @@ class ProductDefinitionCacheIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void aCachedProductStillShowsItsLiveStockFromOnePrimaryKeyRead() {
+    void aCachedProductShowsItsLiveStockAndConfirmsItsVersionInOneStatement() {
         anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200).body("stock", equalTo(15));
         asUser(1).body("""
                 {"userId":1,"items":[{"productId":%d,"optionId":%d,"quantity":3}]}
@@ -38,7 +38,8 @@ class ProductDefinitionCacheIntegrationTest extends IntegrationTestSupport {
 
         List<String> statements = queryCounter.requestStatements();
         assertThat(statements).hasSize(1);
-        assertThat(statements.get(0)).contains("from option_stock").doesNotContain("from product");
+        assertThat(statements.get(0)).contains("from option_stock", "version", "from product")
+                .doesNotContain("product_option");
     }
 
     @Test
@@ -50,6 +51,26 @@ class ProductDefinitionCacheIntegrationTest extends IntegrationTestSupport {
                 .then().statusCode(200);
 
         anonymous().get("/api/v1/products/" + shirt.productId()).then().body("options.stock", contains(10, 12));
+    }
+
+    @Test
+    void aDefinitionChangedBehindTheCachesBackIsNeverShown() {
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().body("price", equalTo(39_000));
+        // what a change on another instance whose announcement was lost looks like to this one
+        jdbc.sql("update product set price = 41000, version = version + 1 where id = :id")
+                .param("id", shirt.productId()).update();
+
+        anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200)
+                .body("price", equalTo(41_000)).body("options.stock", contains(10, 5));
+        asUser(1).get("/api/v1/users/1/cart").then().statusCode(200);
+        asUser(1).body("""
+                {"productId":%d,"optionId":%d,"quantity":2}
+                """.formatted(shirt.productId(), shirt.option(1))).put("/api/v1/users/1/cart/items")
+                .then().statusCode(200).body("items[0].unitPrice", equalTo(42_000));
+
+        String scrape = anonymous().get("/actuator/prometheus").then().extract().asString();
+        assertThat(scrape).containsPattern(
+                "commerce_cache_invalidations_total\\{cache=\"product-definitions\",reason=\"stale\"} [1-9]");
     }
 
     @Test

@@ -3,6 +3,7 @@ package shop.commerce.catalog.api;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,6 +30,30 @@ class AdminProductController {
     @Operation(summary = "Create a product with 1 to 10 options")
     ProductResponse create(@Valid @RequestBody CreateProductRequest request) {
         return ProductResponse.from(catalog.create(request.toNewProduct()));
+    }
+
+    @PutMapping("/{productId}")
+    @Operation(summary = "Replace a product's name and base price",
+            description = "Every instance shows the new definition from its next read on; orders priced before are"
+                    + " refused their old price by the database and priced again.")
+    ProductResponse update(@PathVariable long productId, @Valid @RequestBody UpdateProductRequest request) {
+        return ProductResponse.from(catalog.rename(productId, request.name().strip(), request.price()));
+    }
+
+    @PostMapping("/{productId}/options")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an option with its stock (a product has at most 10)")
+    ProductResponse addOption(@PathVariable long productId,
+            @Valid @RequestBody CreateProductRequest.OptionRequest request) {
+        return ProductResponse.from(catalog.addOption(productId, request.toNewOption()));
+    }
+
+    @PutMapping("/{productId}/options/{optionId}")
+    @Operation(summary = "Replace an option's name and additional price")
+    ProductResponse updateOption(@PathVariable long productId, @PathVariable long optionId,
+            @Valid @RequestBody UpdateOptionRequest request) {
+        return ProductResponse.from(
+                catalog.changeOption(productId, optionId, request.name().strip(), request.additionalPrice()));
     }
 
     @PostMapping("/{productId}/options/{optionId}/restock")

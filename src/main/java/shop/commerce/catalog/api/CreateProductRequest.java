@@ -20,12 +20,13 @@ record CreateProductRequest(
             @NotBlank @Size(max = 100) @PlainText String name,
             @PositiveOrZero @Max(1_000_000_000) Long additionalPrice,
             @NotNull @PositiveOrZero @Max(1_000_000) Long stock) {
+
+        NewProduct.NewOption toNewOption() {
+            return new NewProduct.NewOption(name.strip(), additionalPrice == null ? 0 : additionalPrice, stock);
+        }
     }
 
     NewProduct toNewProduct() {
-        return new NewProduct(name.strip(), price, options.stream()
-                .map(o -> new NewProduct.NewOption(o.name().strip(),
-                        o.additionalPrice() == null ? 0 : o.additionalPrice(), o.stock()))
-                .toList());
+        return new NewProduct(name.strip(), price, options.stream().map(OptionRequest::toNewOption).toList());
     }
 }

@@ -2,38 +2,43 @@ package shop.commerce.catalog.application;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import shop.commerce.catalog.CatalogApi;
-import shop.commerce.catalog.CatalogApi.OptionView;
-import shop.commerce.catalog.CatalogApi.ProductView;
 import shop.commerce.catalog.CatalogErrorCode;
+import shop.commerce.catalog.application.ProductDefinitionCache.Invalidation;
 import shop.commerce.catalog.domain.NewProduct;
 import shop.commerce.catalog.domain.Product;
-import shop.commerce.catalog.domain.ProductOption;
+import shop.commerce.catalog.domain.ProductChanges;
 import shop.commerce.catalog.domain.ProductRepository;
-import shop.commerce.catalog.domain.StockLevel;
-import shop.commerce.catalog.domain.StockRepository;
 import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.persistence.AfterCommit;
 import shop.commerce.support.web.PageQuery;
 import shop.commerce.support.web.PageResponse;
 
+/**
+ * The catalogue's use cases. A change of what a product shows raises its definition version in
+ * the changing transaction (the product row's lock serialises changes of one product) and, once
+ * committed, drops this instance's cached copy and announces the change to the other instances.
+ */
 @Service
 public class ProductCatalogService {
 
     private final ProductRepository products;
-    private final CatalogApi catalog;
-    private final StockRepository stock;
+    private final CatalogReader reader;
+    private final ProductDefinitionCache definitions;
+    private final ProductChanges changes;
     private final Clock clock;
 
-    ProductCatalogService(ProductRepository products, CatalogApi catalog, StockRepository stock, Clock clock) {
+    ProductCatalogService(ProductRepository products, CatalogReader reader, ProductDefinitionCache definitions,
+            ProductChanges changes, Clock clock) {
         this.products = products;
-        this.catalog = catalog;
-        this.stock = stock;
+        this.reader = reader;
+        this.definitions = definitions;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -44,12 +49,12 @@ public class ProductCatalogService {
         try {
             id = products.create(product, clock.instant());
         } catch (DuplicateKeyException taken) {
-            throw new BusinessException(CatalogErrorCode.DUPLICATE_PRODUCT_NAME,
-                    "A product named '" + product.name() + "' already exists");
+            throw duplicateName(product.name());
         }
         return products.find(id).orElseThrow();
     }
 
+    /** Adds stock: stock is never cached, so every instance's next read shows it. */
     @Transactional
     public Product restock(long productId, long optionId, long quantity) {
         if (!products.restock(productId, optionId, quantity)) {
@@ -59,28 +64,85 @@ public class ProductCatalogService {
         return products.find(productId).orElseThrow();
     }
 
+    /** Sets the product's name and base price. */
+    @Transactional
+    public Product rename(long productId, String name, long price) {
+        lockForChange(productId);
+        try {
+            products.rename(productId, name, price);
+        } catch (DuplicateKeyException taken) {
+            throw duplicateName(name);
+        }
+        return products.find(productId).orElseThrow();
+    }
+
+    /** Adds an option with its stock; a product has at most {@link NewProduct#MAX_OPTIONS}. */
+    @Transactional
+    public Product addOption(long productId, NewProduct.NewOption option) {
+        lockForChange(productId);
+        OptionalLong added;
+        try {
+            added = products.addOption(productId, option, NewProduct.MAX_OPTIONS);
+        } catch (DuplicateKeyException taken) {
+            throw duplicateOptionName(option.name());
+        }
+        if (added.isEmpty()) {
+            throw new BusinessException(CatalogErrorCode.OPTION_LIMIT_REACHED,
+                    "Product " + productId + " already has " + NewProduct.MAX_OPTIONS + " options");
+        }
+        return products.find(productId).orElseThrow();
+    }
+
+    /** Sets an option's name and additional price. */
+    @Transactional
+    public Product changeOption(long productId, long optionId, String name, long additionalPrice) {
+        lockForChange(productId);
+        boolean changed;
+        try {
+            changed = products.changeOption(productId, optionId, name, additionalPrice);
+        } catch (DuplicateKeyException taken) {
+            throw duplicateOptionName(name);
+        }
+        if (!changed) {
+            throw CatalogErrorCode.optionNotFound(optionId);
+        }
+        return products.find(productId).orElseThrow();
+    }
+
     /**
-     * The product's definition from this instance's cache and its stock read live: one primary-key
-     * read of the options' stock rows, so every stock shown is exact at the time of the read.
+     * The product's definition from this instance's cache, confirmed current, and its stock read
+     * live, in one statement: every stock shown is exact at the time of the read, and a name or
+     * price that was replaced is never shown.
      */
     public Product get(long productId) {
-        ProductView definition = catalog.products(List.of(productId)).get(productId);
-        if (definition == null) {
+        Product product = reader.current(List.of(productId)).get(productId);
+        if (product == null) {
             throw CatalogErrorCode.productNotFound(productId);
         }
-        Map<Long, StockLevel> levels = stock.levels(definition.options().stream().map(OptionView::id).toList());
-        if (levels.size() != definition.options().size()) {
-            // an option the cache knows is gone, or one it does not know was added: read it whole
-            catalog.evict(List.of(productId));
-            return products.find(productId).orElseThrow(() -> CatalogErrorCode.productNotFound(productId));
-        }
-        return new Product(definition.id(), definition.name(), definition.price(), definition.options().stream()
-                .map(o -> new ProductOption(o.id(), o.name(), o.additionalPrice(), levels.get(o.id()).total(),
-                        levels.get(o.id()).reserved()))
-                .toList());
+        return product;
     }
 
     public PageResponse<Product> page(PageQuery page) {
         return PageResponse.of(products.page(page.offset(), page.size()), page, products.count());
+    }
+
+    private void lockForChange(long productId) {
+        if (!products.lockForChange(productId)) {
+            throw CatalogErrorCode.productNotFound(productId);
+        }
+        AfterCommit.run(() -> {
+            definitions.invalidate(List.of(productId), Invalidation.CHANGED);
+            changes.announce(productId);
+        });
+    }
+
+    private static BusinessException duplicateName(String name) {
+        return new BusinessException(CatalogErrorCode.DUPLICATE_PRODUCT_NAME,
+                "A product named '" + name + "' already exists");
+    }
+
+    private static BusinessException duplicateOptionName(String name) {
+        return new BusinessException(CatalogErrorCode.DUPLICATE_OPTION_NAME,
+                "The product already has an option named '" + name + "'");
     }
 }

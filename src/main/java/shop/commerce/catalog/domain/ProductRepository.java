@@ -3,6 +3,7 @@ package shop.commerce.catalog.domain;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 public interface ProductRepository {
 
@@ -22,4 +23,29 @@ public interface ProductRepository {
 
     /** Adds to an option's total stock; false when the option is not one of that product's. */
     boolean restock(long productId, long optionId, long quantity);
+
+    /**
+     * The products' definition versions and the options' stock, in one statement of two
+     * primary-key reads; products and options that do not exist are absent.
+     */
+    LiveState liveState(Collection<Long> productIds, Collection<Long> optionIds);
+
+    /**
+     * Takes the product row's lock and raises its definition version, ahead of a change of what
+     * it shows in the same transaction; false when there is no such product.
+     */
+    boolean lockForChange(long productId);
+
+    /** Sets the product's name and price (after {@link #lockForChange}); DuplicateKeyException on a taken name. */
+    void rename(long productId, String name, long price);
+
+    /**
+     * Adds an option with its stock unless the product already has {@code maxOptions} (after
+     * {@link #lockForChange}, so concurrent additions count each other); empty when it has.
+     * DuplicateKeyException on a name the product's options already use.
+     */
+    OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions);
+
+    /** Sets an option's name and additional price (after {@link #lockForChange}); false when it is not the product's. */
+    boolean changeOption(long productId, long optionId, String name, long additionalPrice);
 }

@@ -5,18 +5,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import shop.commerce.catalog.domain.LiveState;
 import shop.commerce.catalog.domain.NewProduct;
 import shop.commerce.catalog.domain.Product;
 import shop.commerce.catalog.domain.ProductOption;
 import shop.commerce.catalog.domain.ProductRepository;
+import shop.commerce.catalog.domain.StockLevel;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
@@ -25,7 +29,7 @@ class JdbcProductRepository implements ProductRepository {
     /** A set of products (the CTE) with all their options and stock, in one statement. */
     private static final String WITH_OPTIONS = """
             with p as (%s)
-            select p.id, p.name, p.price, o.id as option_id, o.name as option_name, o.additional_price,
+            select p.id, p.name, p.price, p.version, o.id as option_id, o.name as option_name, o.additional_price,
                    s.total, s.reserved
               from p
               join product_option o on o.product_id = p.id
@@ -80,14 +84,14 @@ class JdbcProductRepository implements ProductRepository {
         if (productIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(WITH_OPTIONS.formatted("select id, name, price from product where id = any(cast(:ids as bigint[]))"))
+        return jdbc.sql(WITH_OPTIONS.formatted("select id, name, price, version from product where id = any(cast(:ids as bigint[]))"))
                 .param("ids", productIds.toArray(Long[]::new))
                 .query(JdbcProductRepository::products);
     }
 
     @Override
     public List<Product> page(long offset, int limit) {
-        return jdbc.sql(WITH_OPTIONS.formatted("select id, name, price from product order by id offset :offset limit :limit"))
+        return jdbc.sql(WITH_OPTIONS.formatted("select id, name, price, version from product order by id offset :offset limit :limit"))
                 .param("offset", offset).param("limit", limit)
                 .query(JdbcProductRepository::products);
     }
@@ -114,6 +118,75 @@ class JdbcProductRepository implements ProductRepository {
                 .update() == 1;
     }
 
+    @Override
+    public LiveState liveState(Collection<Long> productIds, Collection<Long> optionIds) {
+        Map<Long, Long> versions = new HashMap<>();
+        Map<Long, StockLevel> levels = new HashMap<>();
+        jdbc.sql("""
+                select 'p' as kind, id, version, 0 as total, 0 as reserved
+                  from product where id = any(cast(:productIds as bigint[]))
+                union all
+                select 's', option_id, 0, total, reserved
+                  from option_stock where option_id = any(cast(:optionIds as bigint[]))
+                """)
+                .param("productIds", productIds.toArray(Long[]::new))
+                .param("optionIds", optionIds.toArray(Long[]::new))
+                .query(rs -> {
+                    if ("p".equals(rs.getString("kind"))) {
+                        versions.put(rs.getLong("id"), rs.getLong("version"));
+                    } else {
+                        levels.put(rs.getLong("id"), new StockLevel(rs.getLong("total"), rs.getLong("reserved")));
+                    }
+                });
+        return new LiveState(versions, levels);
+    }
+
+    @Override
+    public boolean lockForChange(long productId) {
+        return jdbc.sql("update product set version = version + 1 where id = :id").param("id", productId)
+                .update() == 1;
+    }
+
+    @Override
+    public void rename(long productId, String name, long price) {
+        jdbc.sql("update product set name = :name, price = :price where id = :id")
+                .param("name", name).param("price", price).param("id", productId)
+                .update();
+    }
+
+    @Override
+    public OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions) {
+        // a statement of its own after the product row's lock: its snapshot sees every option a
+        // concurrent addition committed before the lock was granted
+        Optional<Long> added = jdbc.sql("""
+                with inserted as (
+                    insert into product_option (product_id, name, additional_price)
+                    select :productId, :name, :additionalPrice
+                     where (select count(*) from product_option where product_id = :productId) < :maxOptions
+                    returning id
+                )
+                insert into option_stock (option_id, total, reserved)
+                select id, :stock, 0 from inserted
+                returning option_id
+                """)
+                .param("productId", productId).param("name", option.name())
+                .param("additionalPrice", option.additionalPrice()).param("stock", option.stock())
+                .param("maxOptions", maxOptions)
+                .query(Long.class).optional();
+        return added.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public boolean changeOption(long productId, long optionId, String name, long additionalPrice) {
+        return jdbc.sql("""
+                update product_option set name = :name, additional_price = :additionalPrice
+                 where id = :optionId and product_id = :productId
+                """)
+                .param("name", name).param("additionalPrice", additionalPrice)
+                .param("optionId", optionId).param("productId", productId)
+                .update() == 1;
+    }
+
     /** Folds rows of (product, one option with its stock) into products, in the rows' order. */
     private static List<Product> products(ResultSet rs) throws SQLException {
         Map<Long, ProductRow> rows = new LinkedHashMap<>();
@@ -121,17 +194,18 @@ class JdbcProductRepository implements ProductRepository {
         while (rs.next()) {
             long id = rs.getLong("id");
             if (!rows.containsKey(id)) {
-                rows.put(id, new ProductRow(id, rs.getString("name"), rs.getLong("price")));
+                rows.put(id, new ProductRow(id, rs.getString("name"), rs.getLong("price"), rs.getLong("version")));
                 options.put(id, new ArrayList<>());
             }
             options.get(id).add(new ProductOption(rs.getLong("option_id"), rs.getString("option_name"),
                     rs.getLong("additional_price"), rs.getLong("total"), rs.getLong("reserved")));
         }
         return rows.values().stream()
-                .map(row -> new Product(row.id(), row.name(), row.price(), List.copyOf(options.get(row.id()))))
+                .map(row -> new Product(row.id(), row.name(), row.price(), row.version(),
+                        List.copyOf(options.get(row.id()))))
                 .toList();
     }
 
-    private record ProductRow(long id, String name, long price) {
+    private record ProductRow(long id, String name, long price, long version) {
     }
 }
