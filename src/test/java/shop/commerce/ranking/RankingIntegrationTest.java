@@ -1,5 +1,6 @@
 package shop.commerce.ranking;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -88,6 +89,25 @@ class RankingIntegrationTest extends IntegrationTestSupport {
                 .then().body("name", contains("Cap")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> anonymous().get("/api/v1/products/top?days=7")
                 .then().body("name", contains("Tee", "Cap")));
+    }
+
+    @Test
+    void theRankingCacheReportsItsHitsAndMisses() {
+        double hits = cacheGets("hit");
+        double misses = cacheGets("miss");
+
+        anonymous().get("/api/v1/products/top?days=2").then().statusCode(200);
+        anonymous().get("/api/v1/products/top?days=2").then().statusCode(200);
+
+        assertThat(cacheGets("miss")).isEqualTo(misses + 1);
+        assertThat(cacheGets("hit")).isEqualTo(hits + 1);
+    }
+
+    private double cacheGets(String result) {
+        return anonymous().get("/actuator/prometheus").then().extract().asString().lines()
+                .filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"top-products\"")
+                        && l.contains("result=\"" + result + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

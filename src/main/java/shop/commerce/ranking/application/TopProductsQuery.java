@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import shop.commerce.catalog.CatalogApi;
 import shop.commerce.ranking.domain.ProductSales;
 import shop.commerce.ranking.domain.SalesRepository;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The best-selling products of today and the days before it, from the daily statistics, cached
  * in Redis for a few seconds (shared by all instances; computed directly when Redis is away).
+ * Hits and misses are {@code cache_gets_total{cache="top-products"}}, like the product cache's.
  */
 @Service
 public class TopProductsQuery {
@@ -39,9 +42,11 @@ public class TopProductsQuery {
     private final RankingProperties properties;
     private final ZoneProperties zone;
     private final Clock clock;
+    private final Counter hits;
+    private final Counter misses;
 
     TopProductsQuery(SalesRepository sales, CatalogApi catalog, RedissonClient redisson, JsonMapper jsonMapper,
-            RankingProperties properties, ZoneProperties zone, Clock clock) {
+            RankingProperties properties, ZoneProperties zone, Clock clock, MeterRegistry registry) {
         this.sales = sales;
         this.catalog = catalog;
         this.redisson = redisson;
@@ -49,6 +54,13 @@ public class TopProductsQuery {
         this.properties = properties;
         this.zone = zone;
         this.clock = clock;
+        this.hits = cacheGets(registry, "hit");
+        this.misses = cacheGets(registry, "miss");
+    }
+
+    private static Counter cacheGets(MeterRegistry registry, String result) {
+        return Counter.builder("cache.gets").description("Ranking reads answered from the Redis cache or not")
+                .tag("cache", "top-products").tag("result", result).register(registry);
     }
 
     public List<RankedProduct> top(int days, int limit) {
@@ -58,9 +70,12 @@ public class TopProductsQuery {
         try {
             String json = cached.get();
             if (json != null) {
+                hits.increment();
                 return jsonMapper.readValue(json, RANKING);
             }
+            misses.increment();
         } catch (RedisException unavailable) {
+            misses.increment();
             log.debug("Ranking cache unavailable: {}", unavailable.toString());
             return compute(today, days, limit);
         }
