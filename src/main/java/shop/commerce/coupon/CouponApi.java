@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What the order capability may do with a user's coupons. Writes join the caller's transaction
- * (there must be one); reads join it when there is one.
+ * (there must be one); reads join it when there is one. Using a coupon is part of an order's
+ * payment statement, which checks and marks it on the locked row.
  */
 public interface CouponApi {
 
@@ -15,8 +16,6 @@ public interface CouponApi {
     /** Read-only: the discount when {@link #quote} would give one, otherwise empty. */
     Optional<CouponDiscount> discountIfUsable(long userId, long userCouponId, long orderTotal);
 
-    /** Marks it USED for orderId (used_at, order_id) in ONE conditional UPDATE ... RETURNING (owned, unused, not expired, minimum met), so two orders can never both use it; throws COUPON_NOT_USABLE when no row matched. */
-    CouponDiscount use(long userId, long userCouponId, String orderId, long orderTotal);
 
     /** Gives back the coupon used by orderId (clears used_at and order_id) -> AVAILABLE again, or EXPIRED if its time passed. No-op if not used by that order. */
     void release(long userCouponId, String orderId);

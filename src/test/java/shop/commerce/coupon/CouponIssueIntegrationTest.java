@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.restassured.path.json.JsonPath;
 import shop.commerce.coupon.domain.CouponIssueGate;
@@ -32,12 +31,6 @@ import shop.commerce.testing.ConcurrentRequests.Result;
 import shop.commerce.testing.EmbeddedInfrastructure;
 
 class CouponIssueIntegrationTest extends CouponTestSupport {
-
-    @Autowired
-    CouponApi couponApi;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     CouponIssueGate gate;
@@ -156,7 +149,7 @@ class CouponIssueIntegrationTest extends CouponTestSupport {
         issue(1, longLived).statusCode(201);
         long usedCouponId = issue(1, toUse).statusCode(201).extract().jsonPath().getLong("userCouponId");
         issue(2, someoneElses).statusCode(201);
-        transactions.executeWithoutResult(s -> couponApi.use(1, usedCouponId, "order-1", 50_000));
+        markUsed(usedCouponId, "order-1");
         clock.advance(Duration.ofDays(1));
 
         asUser(1).get("/api/v1/users/1/coupons").then().statusCode(200)

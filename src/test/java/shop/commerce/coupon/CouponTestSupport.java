@@ -57,4 +57,11 @@ abstract class CouponTestSupport extends IntegrationTestSupport {
         return jdbc.sql("select issued_quantity from coupon where id = :c").param("c", couponId)
                 .query(Integer.class).single();
     }
+
+    /** What an order paying with the coupon leaves (orders use coupons in their payment statement). */
+    protected void markUsed(long userCouponId, String orderId) {
+        jdbc.sql("update user_coupon set used_at = :now, order_id = :orderId where id = :id")
+                .param("now", java.sql.Timestamp.from(clock.instant())).param("orderId", orderId)
+                .param("id", userCouponId).update();
+    }
 }

@@ -15,9 +15,6 @@ public interface BalanceRepository {
     /** Credits a charge unless the balance would pass {@code maxBalance}. */
     Optional<LedgerEntry> charge(long userId, long amount, long maxBalance, Instant now);
 
-    /** Debits a payment unless the balance is lower than the amount. */
-    Optional<LedgerEntry> debit(long userId, long amount, String orderId, Instant now);
-
     LedgerEntry refund(long userId, long amount, String orderId, Instant now);
 
     List<BalanceTransaction> transactions(long userId, long offset, int limit);

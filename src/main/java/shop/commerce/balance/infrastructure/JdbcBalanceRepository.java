@@ -51,24 +51,6 @@ class JdbcBalanceRepository implements BalanceRepository {
     }
 
     @Override
-    public Optional<LedgerEntry> debit(long userId, long amount, String orderId, Instant now) {
-        return jdbc.sql("""
-                with debited as (
-                    update user_balance set balance = balance - :amount, updated_at = :now
-                     where user_id = :userId and balance >= :amount
-                    returning balance
-                )
-                insert into balance_transaction (user_id, type, amount, balance_after, order_id, created_at)
-                select :userId, 'PAYMENT', -:amount, balance, :orderId, :now from debited
-                returning id, balance_after
-                """)
-                .param("userId", userId).param("amount", amount).param("orderId", orderId)
-                .param("now", SqlTime.param(now))
-                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("balance_after")))
-                .optional();
-    }
-
-    @Override
     public LedgerEntry refund(long userId, long amount, String orderId, Instant now) {
         return jdbc.sql("""
                 with credited as (

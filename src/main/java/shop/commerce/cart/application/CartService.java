@@ -2,13 +2,11 @@ package shop.commerce.cart.application;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import shop.commerce.cart.CartApi;
 import shop.commerce.cart.domain.CartItem;
 import shop.commerce.cart.domain.CartRepository;
 import shop.commerce.catalog.CatalogApi;
@@ -18,7 +16,8 @@ import shop.commerce.catalog.CatalogApi.ProductView;
 import shop.commerce.catalog.CatalogErrorCode;
 
 @Service
-public class CartService implements CartApi {
+/** The user's cart as the HTTP API shows and edits it. */
+public class CartService {
 
     private final CartRepository carts;
     private final CatalogApi catalog;
@@ -66,17 +65,5 @@ public class CartService implements CartApi {
 
     public void delete(long userId, long optionId) {
         carts.remove(userId, List.of(optionId));
-    }
-
-    @Override
-    public List<CartLine> lines(long userId) {
-        return carts.items(userId).stream()
-                .map(item -> new CartLine(item.productId(), item.optionId(), item.quantity()))
-                .toList();
-    }
-
-    @Override
-    public void remove(long userId, Collection<Long> optionIds) {
-        carts.remove(userId, optionIds);
     }
 }

@@ -28,12 +28,12 @@ import shop.commerce.support.web.PageResponse;
 public class ProductCatalogService {
 
     private final ProductRepository products;
-    private final CatalogReader reader;
+    private final CatalogFacade reader;
     private final ProductDefinitionCache definitions;
     private final ProductChanges changes;
     private final Clock clock;
 
-    ProductCatalogService(ProductRepository products, CatalogReader reader, ProductDefinitionCache definitions,
+    ProductCatalogService(ProductRepository products, CatalogFacade reader, ProductDefinitionCache definitions,
             ProductChanges changes, Clock clock) {
         this.products = products;
         this.reader = reader;

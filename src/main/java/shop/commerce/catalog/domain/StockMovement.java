@@ -1,13 +1,9 @@
 package shop.commerce.catalog.domain;
 
-/** The ways an option's stock (total and reserved) changes. */
+/** The ways an option's stock (total and reserved) changes outside a payment (which sells in its own statement). */
 public enum StockMovement {
     /** available -> reserved; needs enough available. */
     RESERVE,
-    /** available -> sold; needs enough available. */
-    SELL,
-    /** reserved -> sold. */
-    SELL_RESERVED,
     /** reserved -> available. */
     RELEASE,
     /** sold -> available. */

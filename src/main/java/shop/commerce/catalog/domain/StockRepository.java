@@ -7,9 +7,6 @@ import java.util.SortedMap;
 
 public interface StockRepository {
 
-    /** Total and reserved stock by option id, for the options found; one primary-key read. */
-    Map<Long, StockLevel> levels(Collection<Long> optionIds);
-
     /**
      * Applies {@code movement} to every option in one statement, locking the rows in ascending
      * option id; returns the options whose condition held (and were changed).

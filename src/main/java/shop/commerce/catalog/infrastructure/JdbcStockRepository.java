@@ -23,20 +23,6 @@ class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public Map<Long, StockLevel> levels(Collection<Long> optionIds) {
-        Map<Long, StockLevel> levels = new HashMap<>();
-        if (optionIds.isEmpty()) {
-            return levels;
-        }
-        jdbc.sql("select option_id, total, reserved from option_stock where option_id = any(cast(:ids as bigint[]))")
-                .param("ids", optionIds.toArray(Long[]::new))
-                .query(rs -> {
-                    levels.put(rs.getLong("option_id"), new StockLevel(rs.getLong("total"), rs.getLong("reserved")));
-                });
-        return levels;
-    }
-
-    @Override
     public List<Long> apply(StockMovement movement, SortedMap<Long, Long> quantityByOption) {
         if (quantityByOption.isEmpty()) {
             return List.of();
@@ -67,8 +53,6 @@ class JdbcStockRepository implements StockRepository {
     private static String assignment(StockMovement movement) {
         return switch (movement) {
             case RESERVE -> "reserved = s.reserved + r.quantity";
-            case SELL -> "total = s.total - r.quantity";
-            case SELL_RESERVED -> "total = s.total - r.quantity, reserved = s.reserved - r.quantity";
             case RELEASE -> "reserved = s.reserved - r.quantity";
             case PUT_BACK -> "total = s.total + r.quantity";
         };
@@ -76,8 +60,8 @@ class JdbcStockRepository implements StockRepository {
 
     private static String condition(StockMovement movement) {
         return switch (movement) {
-            case RESERVE, SELL -> "s.total - s.reserved >= r.quantity";
-            case SELL_RESERVED, RELEASE -> "s.reserved >= r.quantity";
+            case RESERVE -> "s.total - s.reserved >= r.quantity";
+            case RELEASE -> "s.reserved >= r.quantity";
             case PUT_BACK -> "true";
         };
     }

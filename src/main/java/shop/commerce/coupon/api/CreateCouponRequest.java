@@ -16,7 +16,7 @@ import shop.commerce.coupon.domain.IssueWindow;
 import shop.commerce.support.web.ClientInstant;
 import shop.commerce.support.web.PlainText;
 
-@ConsistentCouponRequest
+@ValidCouponTerms
 record CreateCouponRequest(
         @NotBlank @Size(max = 100) @PlainText String name,
         @NotNull DiscountType discountType,

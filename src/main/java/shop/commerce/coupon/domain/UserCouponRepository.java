@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The coupons issued to users. Using and releasing are single conditional statements. */
+/** The coupons issued to users. Releasing is a single conditional statement (using is the payment's). */
 public interface UserCouponRepository {
 
     /** A user's coupons, newest first, only those in {@code status} at {@code now} when it is given. */
@@ -12,11 +12,6 @@ public interface UserCouponRepository {
 
     Optional<UserCoupon> findOwned(long userId, long userCouponId);
 
-    /**
-     * Marks the coupon used by {@code orderId} if it is the user's, unused, not expired at
-     * {@code now} and its minimum is met by {@code orderTotal}; empty when no row matched.
-     */
-    Optional<UserCoupon> use(long userId, long userCouponId, String orderId, long orderTotal, Instant now);
 
     /** Clears the use by {@code orderId}; false when the coupon was not used by that order. */
     boolean release(long userCouponId, String orderId);

@@ -48,26 +48,6 @@ class JdbcUserCouponRepository implements UserCouponRepository {
     }
 
     @Override
-    public Optional<UserCoupon> use(long userId, long userCouponId, String orderId, long orderTotal, Instant now) {
-        // Only the user coupon row is locked (UPDATE ... FROM does not lock coupon), and a second
-        // order waiting on it finds used_at set once the first commits.
-        return jdbc.sql("""
-                update user_coupon uc
-                   set used_at = :now, order_id = :orderId
-                  from coupon c
-                 where uc.id = :userCouponId
-                   and uc.user_id = :userId
-                   and c.id = uc.coupon_id
-                   and uc.used_at is null
-                   and uc.expires_at > :now
-                   and c.min_order_amount <= :orderTotal
-                returning\s""" + CouponRows.USER_COUPON_COLUMNS)
-                .param("userCouponId", userCouponId).param("userId", userId).param("orderId", orderId)
-                .param("orderTotal", orderTotal).param("now", SqlTime.param(now))
-                .query(CouponRows::userCoupon).optional();
-    }
-
-    @Override
     public boolean release(long userCouponId, String orderId) {
         return jdbc.sql("""
                 update user_coupon

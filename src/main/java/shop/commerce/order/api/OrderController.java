@@ -111,7 +111,7 @@ class OrderController {
     @GetMapping("/api/v1/users/{userId}/orders")
     @Operation(summary = "A user's orders, newest first")
     PageResponse<OrderResponse> orders(@PathVariable @Positive long userId, @ParameterObject @Valid PageQuery page) {
-        return queries.byUser(userId, page).map(order -> OrderResponse.from(new OrderQueries.OrderDetails(order, null)));
+        return queries.byUser(userId, page).map(order -> OrderResponse.from(OrderQueries.OrderDetails.listed(order)));
     }
 
     private Runnable limit(CurrentUser caller) {

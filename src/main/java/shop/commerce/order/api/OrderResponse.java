@@ -25,8 +25,8 @@ record OrderResponse(String orderId, long userId, OrderStatus status, List<Item>
 
     static OrderResponse from(OrderDetails details) {
         Order order = details.order();
-        List<UsableCoupon> usable = details.usableCoupons() == null ? null
-                : details.usableCoupons().stream().map(OrderResponse::usable).toList();
+        List<UsableCoupon> usable = details.usableCoupons()
+                .map(coupons -> coupons.stream().map(OrderResponse::usable).toList()).orElse(null);
         return new OrderResponse(order.id(), order.userId(), order.status(),
                 order.lines().stream().map(OrderResponse::item).toList(), order.totalAmount(),
                 order.wasPaid() ? order.discountAmount() : 0, order.wasPaid() ? order.paidAmount() : 0,

@@ -27,12 +27,12 @@ public class CancelOrderService {
     private final StockApi stock;
     private final CouponApi coupons;
     private final BalanceApi balances;
-    private final OrderEvents events;
+    private final OrderEventRecords events;
     private final OrderMetrics metrics;
     private final Clock clock;
 
     CancelOrderService(OrderRepository orders, OrderRefusals refusals, StockApi stock, CouponApi coupons,
-            BalanceApi balances, OrderEvents events, OrderMetrics metrics, Clock clock) {
+            BalanceApi balances, OrderEventRecords events, OrderMetrics metrics, Clock clock) {
         this.orders = orders;
         this.refusals = refusals;
         this.stock = stock;
@@ -49,14 +49,14 @@ public class CancelOrderService {
         Order before = orders.markCancelled(orderId, caller.id(), now).orElseThrow(
                 () -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_CANCELLABLE));
         if (before.status() == OrderStatus.PAID) {
-            stock.putBack(OrderStock.of(before.lines()));
+            stock.putBack(StockQuantities.of(before.lines()));
             if (before.userCouponId() != null) {
                 coupons.release(before.userCouponId(), orderId);
             }
             balances.refund(before.userId(), before.paidAmount(), orderId);
             orders.record(before.cancelled(now), events.cancelled(before, now));
         } else {
-            stock.release(OrderStock.of(before.lines()));
+            stock.release(StockQuantities.of(before.lines()));
         }
         metrics.cancelled(orderId, before.userId(), before.status() == OrderStatus.PAID ? before.paidAmount() : 0);
         return before.cancelled(now);

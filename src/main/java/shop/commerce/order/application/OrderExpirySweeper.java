@@ -52,9 +52,9 @@ class OrderExpirySweeper {
         if (!locks.tryLock("order-expiry-sweep")) {
             return 0;
         }
-        List<Order> expired = orders.expireDue(clock.instant(), BATCH);
+        List<Order> expired = orders.expireDue(clock.instant(), BATCH).stream().map(Order::expired).toList();
         if (!expired.isEmpty()) {
-            stock.release(OrderStock.of(expired));
+            stock.release(StockQuantities.of(expired));
             expired.forEach(order -> metrics.expired(order.id(), order.userId()));
         }
         return expired.size();

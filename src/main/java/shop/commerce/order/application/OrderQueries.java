@@ -1,6 +1,7 @@
 package shop.commerce.order.application;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -28,15 +29,15 @@ public class OrderQueries {
 
     /** The order, and for a pending one the caller's coupons that could pay it, best first. */
     public OrderDetails get(CurrentUser caller, String orderId) {
-        Order order = refusals.readable(orderId, caller, true);
+        Order order = refusals.readable(orderId, caller);
         return details(order);
     }
 
+    /** The order, and when it is pending the user's coupons that could pay it, best first. */
     public OrderDetails details(Order order) {
-        List<CouponDiscount> usable = order.status() == OrderStatus.PENDING_PAYMENT
-                ? coupons.usableFor(order.userId(), order.totalAmount())
-                : null;
-        return new OrderDetails(order, usable);
+        return order.status() == OrderStatus.PENDING_PAYMENT
+                ? new OrderDetails(order, Optional.of(coupons.usableFor(order.userId(), order.totalAmount())))
+                : OrderDetails.listed(order);
     }
 
     /** A user's orders, newest first. */
@@ -45,6 +46,12 @@ public class OrderQueries {
                 orders.countByUser(userId));
     }
 
-    public record OrderDetails(Order order, List<CouponDiscount> usableCoupons) {
+    /** An order as the API shows it; {@code usableCoupons} only for a pending order shown on its own. */
+    public record OrderDetails(Order order, Optional<List<CouponDiscount>> usableCoupons) {
+
+        /** An order in a list: without its usable coupons. */
+        public static OrderDetails listed(Order order) {
+            return new OrderDetails(order, Optional.empty());
+        }
     }
 }

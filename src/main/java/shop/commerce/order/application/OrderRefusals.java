@@ -21,13 +21,22 @@ class OrderRefusals {
     }
 
     BusinessException transitionRefused(String orderId, CurrentUser caller, OrderErrorCode stateRefusal) {
-        Order order = readable(orderId, caller, false);
+        Order order = changeable(orderId, caller);
         return new BusinessException(stateRefusal, "Order " + orderId + " is " + order.status()
                 + (order.status() == OrderStatus.PENDING_PAYMENT ? " and past its payment deadline" : ""));
     }
 
-    /** The order if the caller may see it (or change it, when {@code readOnly} is false). */
-    Order readable(String orderId, CurrentUser caller, boolean readOnly) {
+    /** The order, if the caller may see it: its owner or an administrator. */
+    Order readable(String orderId, CurrentUser caller) {
+        return accessible(orderId, caller, true);
+    }
+
+    /** The order, if the caller may change it (pay, cancel): its owner only. */
+    Order changeable(String orderId, CurrentUser caller) {
+        return accessible(orderId, caller, false);
+    }
+
+    private Order accessible(String orderId, CurrentUser caller, boolean readOnly) {
         Order order = orders.find(orderId).orElseThrow(() -> notFound(orderId));
         if (!caller.mayAccess(order.userId(), readOnly)) {
             throw new BusinessException(CommonErrorCode.FORBIDDEN, "Order " + orderId + " belongs to another user");

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.cart.CartApi;
 import shop.commerce.catalog.CatalogErrorCode;
 import shop.commerce.catalog.StockApi;
@@ -20,7 +19,6 @@ import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.order.domain.OrderIds;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;
-import shop.commerce.order.domain.PaymentOutcome;
 import shop.commerce.support.error.BusinessException;
 
 /**
@@ -39,21 +37,21 @@ public class PlaceOrderService {
     private final StockApi stock;
     private final CouponApi coupons;
     private final CartApi cart;
-    private final OrderEvents events;
+    private final OrderPayment payment;
     private final OrderMetrics metrics;
     private final OrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PlaceOrderService(OrderLineResolver lineResolver, OrderRepository orders, StockApi stock, CouponApi coupons,
-            CartApi cart, OrderEvents events, OrderMetrics metrics, OrderProperties properties,
+            CartApi cart, OrderPayment payment, OrderMetrics metrics, OrderProperties properties,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.lineResolver = lineResolver;
         this.orders = orders;
         this.stock = stock;
         this.coupons = coupons;
         this.cart = cart;
-        this.events = events;
+        this.payment = payment;
         this.metrics = metrics;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -71,24 +69,16 @@ public class PlaceOrderService {
     private Order payNow(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<OrderLine> lines = lineResolver.resolve(requested);
-            Optional<CouponDiscount> coupon = quote(command, lines);
+            Optional<CouponDiscount> coupon = payment.quote(command.userId(), command.userCouponId(),
+                    Order.totalOf(lines));
             Order order = Order.paidAtOnce(orderId, command.userId(), lines,
                     coupon.map(CouponDiscount::discountAmount).orElse(0L), command.userCouponId(), command.fromCart(),
                     now);
-            PaymentOutcome outcome = orders.placePaid(order, command.userCouponId() == null || coupon.isPresent(),
-                    events.paid(order));
-            if (outcome.paid()) {
-                metrics.placed(orderId, order.userId(), order.totalAmount(), lines.size());
-                metrics.paid(orderId, order.userId(), order.totalAmount(), order.discountAmount(), order.paidAmount());
-                return order;
+            Optional<Order> paid = payment.payAtOnce(order, coupon);
+            if (paid.isPresent()) {
+                return paid.get();
             }
-            switch (outcome.refusal()) {
-                case OUT_OF_STOCK -> throw CatalogErrorCode.outOfStock(outcome.shortOptionIds());
-                case INSUFFICIENT_BALANCE -> throw BalanceErrorCode.insufficientBalance(order.paidAmount());
-                // throws why the coupon is not usable; if it is again (its order was cancelled meanwhile), try again
-                case COUPON_NOT_USABLE -> coupons.quote(command.userId(), command.userCouponId(), order.totalAmount());
-                case PRODUCTS_CHANGED -> lineResolver.forget(requested);
-            }
+            lineResolver.forget(requested);
         }
         throw new IllegalStateException("Order " + orderId + " could not be priced consistently in " + ATTEMPTS
                 + " attempts");
@@ -97,12 +87,13 @@ public class PlaceOrderService {
     private Order reserve(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<OrderLine> lines = lineResolver.resolve(requested);
-            Optional<CouponDiscount> coupon = quote(command, lines);
+            Optional<CouponDiscount> coupon = payment.quote(command.userId(), command.userCouponId(),
+                    Order.totalOf(lines));
             Order order = Order.pending(orderId, command.userId(), lines,
                     coupon.map(CouponDiscount::discountAmount).orElse(0L), command.userCouponId(), command.fromCart(),
                     now, now.plus(properties.paymentTimeout()));
             if (orders.insertPending(order)) {
-                List<Long> shortOptions = stock.reserve(OrderStock.of(order.lines()));
+                List<Long> shortOptions = stock.reserve(StockQuantities.of(order.lines()));
                 if (!shortOptions.isEmpty()) {
                     throw CatalogErrorCode.outOfStock(shortOptions);
                 }
@@ -116,11 +107,6 @@ public class PlaceOrderService {
         }
         throw new IllegalStateException("Order " + orderId + " could not be priced consistently in " + ATTEMPTS
                 + " attempts");
-    }
-
-    private Optional<CouponDiscount> quote(PlaceOrderCommand command, List<OrderLine> lines) {
-        return command.userCouponId() == null ? Optional.empty()
-                : coupons.discountIfUsable(command.userId(), command.userCouponId(), Order.totalOf(lines));
     }
 
     private List<RequestedLine> requestedLines(PlaceOrderCommand command) {

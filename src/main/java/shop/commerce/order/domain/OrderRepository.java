@@ -16,6 +16,15 @@ public interface OrderRepository {
     PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event);
 
     /**
+     * Pays the pending order that {@code paid} is the next state of, in one statement: its
+     * transition (from the states {@link OrderStatus#PAID} allows, before its deadline), its
+     * reserved stock sold, the coupon, the balance, and {@code event}; any refusal changes nothing.
+     *
+     * @param couponQuoted false when the coupon is already known not to be usable
+     */
+    PaymentOutcome payPending(Order paid, boolean couponQuoted, OrderEventRecord event);
+
+    /**
      * Inserts a pending order and its lines in one statement, if the lines' names and prices are
      * still the catalogue's; false (nothing inserted) when they are not.
      */
@@ -30,21 +39,15 @@ public interface OrderRepository {
 
     long countByUser(long userId);
 
-    /**
-     * PENDING_PAYMENT -> PAID for the user's order, only while it is pending and not past its
-     * expiry; locks the order row. Empty when the transition does not apply.
+    /*
+     * Transitions: each is one conditional update from the states OrderStatus allows, locking the
+     * order row, and answers the order as it was before it (Order builds the state after it), or
+     * nothing when the transition does not apply.
      */
-    Optional<Order> markPaid(String orderId, long userId, Instant now);
 
-    /** Records the amounts settled at payment on an order this transaction already holds. */
-    void settle(String orderId, long discountAmount, Long userCouponId);
-
-    /**
-     * PENDING_PAYMENT or PAID -> CANCELLED for the user's order; locks the order row. Returns the order as it was
-     * before (its status tells what to undo), or empty when the transition does not apply.
-     */
+    /** To CANCELLED; the status before tells what to undo. */
     Optional<Order> markCancelled(String orderId, long userId, Instant now);
 
-    /** Expires up to {@code limit} pending orders past their expiry, skipping rows others hold. */
+    /** To EXPIRED, up to {@code limit} orders past their expiry, skipping rows others hold. */
     List<Order> expireDue(Instant now, int limit);
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -64,6 +65,22 @@ class JdbcOrderRepository implements OrderRepository {
                             shortOptions == null ? List.of() : List.of((Long[]) shortOptions.getArray()));
                 })
                 .single();
+    }
+
+    @Override
+    public PaymentOutcome payPending(Order paid, boolean couponQuoted, OrderEventRecord event) {
+        String refusal = jdbc.sql("""
+                select pay_pending_order(:id, :userId, :now, cast(:payableFrom as varchar[]),
+                                         cast(:userCouponId as bigint), :couponQuoted, :discount, :salesDate,
+                                         :eventId, cast(:payload as json))
+                """)
+                .param("id", paid.id()).param("userId", paid.userId()).param("now", SqlTime.param(paid.paidAt()))
+                .param("payableFrom", OrderStatus.PAID.from().stream().map(Enum::name).toArray(String[]::new))
+                .param("userCouponId", paid.userCouponId(), Types.BIGINT).param("couponQuoted", couponQuoted)
+                .param("discount", paid.discountAmount()).param("salesDate", Date.valueOf(event.salesDate()))
+                .param("eventId", event.eventId()).param("payload", event.payload())
+                .query(String.class).list().get(0);
+        return new PaymentOutcome(refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal), List.of());
     }
 
     @Override
@@ -165,52 +182,35 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Optional<Order> markPaid(String orderId, long userId, Instant now) {
-        return jdbc.sql("""
-                with o as (
-                    update orders set status = 'PAID', paid_at = :now
-                     where id = :id and user_id = :userId and status = 'PENDING_PAYMENT' and expires_at > :now
-                    returning *
-                )
-                select\s""" + ORDER_COLUMNS + """
-                  from o join order_line l on l.order_id = o.id
-                 order by l.line_no
-                """)
-                .param("id", orderId).param("userId", userId).param("now", SqlTime.param(now))
-                .query(JdbcOrderRepository::orders).stream().findFirst();
-    }
-
-    @Override
-    public void settle(String orderId, long discountAmount, Long userCouponId) {
-        jdbc.sql("""
-                update orders set discount_amount = :discount, paid_amount = total_amount - :discount,
-                       user_coupon_id = :userCouponId
-                 where id = :id
-                """)
-                .param("id", orderId).param("discount", discountAmount).param("userCouponId", userCouponId)
-                .update();
-    }
-
-    @Override
     public Optional<Order> markCancelled(String orderId, long userId, Instant now) {
         return jdbc.sql("""
                 with previous as (
-                    select id, status from orders
-                     where id = :id and user_id = :userId and status in ('PENDING_PAYMENT', 'PAID')
+                    select id, status, paid_at, cancelled_at from orders
+                     where id = :id and user_id = :userId and %s
                        for update
                 ), o as (
-                    update orders c set status = 'CANCELLED', cancelled_at = :now
+                    update orders c set status = '%s', cancelled_at = :now
                       from previous p
                      where c.id = p.id
                     returning c.id, c.user_id, p.status, c.total_amount, c.discount_amount, c.user_coupon_id,
-                              c.from_cart, c.created_at, c.expires_at, c.paid_at, c.cancelled_at
+                              c.from_cart, c.created_at, c.expires_at, p.paid_at, p.cancelled_at
                 )
-                select\s""" + ORDER_COLUMNS + """
+                select\s""".formatted(statusFrom(OrderStatus.CANCELLED), OrderStatus.CANCELLED.name()) + ORDER_COLUMNS
+                + """
                   from o join order_line l on l.order_id = o.id
                  order by l.line_no
                 """)
                 .param("id", orderId).param("userId", userId).param("now", SqlTime.param(now))
                 .query(JdbcOrderRepository::orders).stream().findFirst();
+    }
+
+    /**
+     * {@code status in ('A', ...)}: the states {@code target} may be reached from, written as
+     * literals so that the planner can use the partial index on pending orders.
+     */
+    private static String statusFrom(OrderStatus target) {
+        return "status in (" + target.from().stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     @Override
@@ -219,15 +219,17 @@ class JdbcOrderRepository implements OrderRepository {
         indexScans.only();
         return jdbc.sql("""
                 with due as (
-                    select id from orders
-                     where status = 'PENDING_PAYMENT' and expires_at <= :now
+                    select id, status from orders
+                     where %s and expires_at <= :now
                      order by expires_at
                      limit :limit
                        for update skip locked
                 ), o as (
-                    update orders e set status = 'EXPIRED' from due where e.id = due.id returning e.*
+                    update orders e set status = '%s' from due where e.id = due.id
+                    returning e.id, e.user_id, due.status, e.total_amount, e.discount_amount, e.user_coupon_id,
+                              e.from_cart, e.created_at, e.expires_at, e.paid_at, e.cancelled_at
                 )
-                select\s""" + ORDER_COLUMNS + """
+                select\s""".formatted(statusFrom(OrderStatus.EXPIRED), OrderStatus.EXPIRED.name()) + ORDER_COLUMNS + """
                   from o join order_line l on l.order_id = o.id
                  order by o.id, l.line_no
                 """)

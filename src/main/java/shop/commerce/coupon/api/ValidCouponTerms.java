@@ -14,8 +14,8 @@ import shop.commerce.coupon.domain.DiscountType;
 /** The rules of a coupon that span two fields, reported on the field at fault. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = ConsistentCouponRequest.Validator.class)
-public @interface ConsistentCouponRequest {
+@Constraint(validatedBy = ValidCouponTerms.Validator.class)
+public @interface ValidCouponTerms {
 
     String message() default "inconsistent coupon";
 
@@ -23,7 +23,7 @@ public @interface ConsistentCouponRequest {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ConsistentCouponRequest, CreateCouponRequest> {
+    class Validator implements ConstraintValidator<ValidCouponTerms, CreateCouponRequest> {
 
         @Override
         public boolean isValid(CreateCouponRequest request, ConstraintValidatorContext context) {

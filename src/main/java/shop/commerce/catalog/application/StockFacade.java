@@ -18,37 +18,20 @@ import shop.commerce.catalog.StockApi;
 import shop.commerce.catalog.domain.StockMovement;
 import shop.commerce.catalog.domain.StockRepository;
 
+/** {@link StockApi}: each movement one statement, joining the order's transaction. */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
-class StockService implements StockApi {
+class StockFacade implements StockApi {
 
     private final StockRepository stock;
 
-    StockService(StockRepository stock) {
+    StockFacade(StockRepository stock) {
         this.stock = stock;
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public Map<Long, Long> available(Collection<Long> optionIds) {
-        Map<Long, Long> available = new HashMap<>();
-        stock.levels(optionIds).forEach((optionId, level) -> available.put(optionId, level.available()));
-        return available;
     }
 
     @Override
     public List<Long> reserve(List<OptionQuantity> quantities) {
         return shortOptions(StockMovement.RESERVE, quantities);
-    }
-
-    @Override
-    public List<Long> sell(List<OptionQuantity> quantities) {
-        return shortOptions(StockMovement.SELL, quantities);
-    }
-
-    @Override
-    public void sellReserved(List<OptionQuantity> quantities) {
-        requireAll(StockMovement.SELL_RESERVED, quantities);
     }
 
     @Override

@@ -31,12 +31,12 @@ import shop.commerce.catalog.domain.StockLevel;
  * </ul>
  */
 @Service
-class CatalogReader implements CatalogApi {
+class CatalogFacade implements CatalogApi {
 
     private final ProductRepository products;
     private final ProductDefinitionCache definitions;
 
-    CatalogReader(ProductRepository products, ProductDefinitionCache definitions) {
+    CatalogFacade(ProductRepository products, ProductDefinitionCache definitions) {
         this.products = products;
         this.definitions = definitions;
     }

@@ -17,16 +17,14 @@ import shop.commerce.coupon.domain.UserCouponRepository;
 import shop.commerce.coupon.domain.UserCouponStatus;
 import shop.commerce.support.error.BusinessException;
 
-/** The order capability's use of coupons: quoting, using and giving back, in the order's transaction. */
+/** {@link CouponApi}: quoting coupons for orders and giving them back when an order is cancelled. */
 @Service
-class CouponRedemption implements CouponApi {
-
-    private static final int MAX_ORDER_ID_LENGTH = 40;
+class CouponFacade implements CouponApi {
 
     private final UserCouponRepository userCoupons;
     private final Clock clock;
 
-    CouponRedemption(UserCouponRepository userCoupons, Clock clock) {
+    CouponFacade(UserCouponRepository userCoupons, Clock clock) {
         this.userCoupons = userCoupons;
         this.clock = clock;
     }
@@ -49,19 +47,6 @@ class CouponRedemption implements CouponApi {
         return userCoupons.findOwned(userId, userCouponId)
                 .filter(owned -> owned.isUsableFor(orderTotal, now))
                 .map(owned -> discount(owned, orderTotal));
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public CouponDiscount use(long userId, long userCouponId, String orderId, long orderTotal) {
-        if (orderId == null || orderId.isBlank() || orderId.length() > MAX_ORDER_ID_LENGTH) {
-            throw new IllegalArgumentException("An order id is 1.." + MAX_ORDER_ID_LENGTH + " characters");
-        }
-        Instant now = clock.instant();
-        return userCoupons.use(userId, userCouponId, orderId, orderTotal, now)
-                .map(used -> discount(used, orderTotal))
-                .orElseThrow(() -> notUsable(userCouponId, userCoupons.findOwned(userId, userCouponId), orderTotal,
-                        now));
     }
 
     @Override

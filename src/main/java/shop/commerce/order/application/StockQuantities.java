@@ -7,10 +7,10 @@ import shop.commerce.catalog.StockApi.OptionQuantity;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderLine;
 
-/** The stock quantities an order holds. */
-final class OrderStock {
+/** The stock quantities orders hold, as the catalogue's stock movements take them. */
+final class StockQuantities {
 
-    private OrderStock() {
+    private StockQuantities() {
     }
 
     static List<OptionQuantity> of(List<OrderLine> lines) {

@@ -15,14 +15,17 @@ import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderEventRecord;
 import shop.commerce.support.time.ZoneProperties;
 
-/** What a payment or a cancellation records besides the order: its feed event and its day's sales. */
+/**
+ * Builds what a payment or a cancellation records besides the order, in the same statement: its
+ * data-platform feed entry (whose id and body the data platform decides) and its day's sales.
+ */
 @Component
-class OrderEvents {
+class OrderEventRecords {
 
     private final OrderEventFeed feed;
     private final ZoneProperties zone;
 
-    OrderEvents(OrderEventFeed feed, ZoneProperties zone) {
+    OrderEventRecords(OrderEventFeed feed, ZoneProperties zone) {
         this.feed = feed;
         this.zone = zone;
     }
