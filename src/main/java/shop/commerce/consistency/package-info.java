@@ -5,4 +5,7 @@
  * administrator. It reads the other capabilities' tables directly, in one snapshot, and never changes
  * them; nothing depends on it.
  */
+@ApplicationModule(displayName = "Consistency checks", allowedDependencies = { "support" })
 package shop.commerce.consistency;
+
+import org.springframework.modulith.ApplicationModule;
