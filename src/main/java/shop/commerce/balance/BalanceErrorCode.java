@@ -1,25 +1,24 @@
 package shop.commerce.balance;
 
-import org.springframework.http.HttpStatus;
-
 import shop.commerce.support.error.BusinessException;
-import shop.commerce.support.error.ErrorCode;
+import shop.commerce.support.error.BusinessErrorCode;
+import shop.commerce.support.error.ErrorKind;
 
 /** The balance's error codes; part of its public API because ordering refuses with them too. */
-public enum BalanceErrorCode implements ErrorCode {
-    INVALID_CHARGE_AMOUNT(HttpStatus.BAD_REQUEST),
-    BALANCE_LIMIT_EXCEEDED(HttpStatus.CONFLICT),
-    INSUFFICIENT_BALANCE(HttpStatus.CONFLICT);
+public enum BalanceErrorCode implements BusinessErrorCode {
+    INVALID_CHARGE_AMOUNT(ErrorKind.INVALID),
+    BALANCE_LIMIT_EXCEEDED(ErrorKind.CONFLICT),
+    INSUFFICIENT_BALANCE(ErrorKind.CONFLICT);
 
-    private final HttpStatus status;
+    private final ErrorKind kind;
 
-    BalanceErrorCode(HttpStatus status) {
-        this.status = status;
+    BalanceErrorCode(ErrorKind kind) {
+        this.kind = kind;
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
+    public ErrorKind kind() {
+        return kind;
     }
 
     public static BusinessException insufficientBalance(long amount) {

@@ -4,29 +4,28 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-
 import shop.commerce.support.error.BusinessException;
-import shop.commerce.support.error.ErrorCode;
+import shop.commerce.support.error.BusinessErrorCode;
+import shop.commerce.support.error.ErrorKind;
 
 /** The catalog's error codes; part of its public API because ordering refuses with them too. */
-public enum CatalogErrorCode implements ErrorCode {
-    PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND),
-    OPTION_NOT_FOUND(HttpStatus.NOT_FOUND),
-    DUPLICATE_PRODUCT_NAME(HttpStatus.CONFLICT),
-    DUPLICATE_OPTION_NAME(HttpStatus.CONFLICT),
-    OPTION_LIMIT_REACHED(HttpStatus.CONFLICT),
-    OUT_OF_STOCK(HttpStatus.CONFLICT);
+public enum CatalogErrorCode implements BusinessErrorCode {
+    PRODUCT_NOT_FOUND(ErrorKind.NOT_FOUND),
+    OPTION_NOT_FOUND(ErrorKind.NOT_FOUND),
+    DUPLICATE_PRODUCT_NAME(ErrorKind.CONFLICT),
+    DUPLICATE_OPTION_NAME(ErrorKind.CONFLICT),
+    OPTION_LIMIT_REACHED(ErrorKind.CONFLICT),
+    OUT_OF_STOCK(ErrorKind.CONFLICT);
 
-    private final HttpStatus status;
+    private final ErrorKind kind;
 
-    CatalogErrorCode(HttpStatus status) {
-        this.status = status;
+    CatalogErrorCode(ErrorKind kind) {
+        this.kind = kind;
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
+    public ErrorKind kind() {
+        return kind;
     }
 
     /** OUT_OF_STOCK naming the short options as {@code optionIds}, ascending. */

@@ -12,7 +12,7 @@ import shop.commerce.balance.application.ChargeBalanceCommand;
 import shop.commerce.balance.application.ChargeBalanceService;
 import shop.commerce.catalog.application.ProductCatalogService;
 import shop.commerce.catalog.domain.NewProduct;
-import shop.commerce.support.web.PageQuery;
+import shop.commerce.support.paging.PageQuery;
 
 /** Demo data for the local run, loaded through the application's own use cases. */
 public class LocalDemoData implements ApplicationRunner {

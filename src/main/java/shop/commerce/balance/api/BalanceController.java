@@ -23,8 +23,8 @@ import shop.commerce.balance.application.BalanceQueries;
 import shop.commerce.balance.application.ChargeBalanceCommand;
 import shop.commerce.balance.application.ChargeBalanceService;
 import shop.commerce.support.idempotency.IdempotentRequests;
-import shop.commerce.support.web.PageQuery;
-import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.paging.PageQuery;
+import shop.commerce.support.paging.PageResponse;
 import shop.commerce.support.web.RequestValidation;
 
 @RestController

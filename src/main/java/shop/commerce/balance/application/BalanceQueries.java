@@ -4,8 +4,8 @@ import org.springframework.stereotype.Service;
 
 import shop.commerce.balance.domain.BalanceRepository;
 import shop.commerce.balance.domain.BalanceTransaction;
-import shop.commerce.support.web.PageQuery;
-import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.paging.PageQuery;
+import shop.commerce.support.paging.PageResponse;
 
 @Service
 public class BalanceQueries {

@@ -16,8 +16,8 @@ import shop.commerce.catalog.domain.ProductChanges;
 import shop.commerce.catalog.domain.ProductRepository;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.persistence.AfterCommit;
-import shop.commerce.support.web.PageQuery;
-import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.paging.PageQuery;
+import shop.commerce.support.paging.PageResponse;
 
 /**
  * The catalogue's use cases. A change of what a product shows raises its definition version in

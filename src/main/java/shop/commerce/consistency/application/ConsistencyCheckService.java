@@ -12,7 +12,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,7 +36,7 @@ import shop.commerce.support.time.ZoneProperties;
  * ERROR once, when a run first finds it; it never changes the data it reads.
  */
 @Service
-public class ConsistencyCheckService {
+public class ConsistencyCheckService implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ConsistencyCheckService.class);
     /** Clocks of the instance that purges and of this one may differ a little. */
@@ -51,6 +53,7 @@ public class ConsistencyCheckService {
 
     ConsistencyCheckService(ConsistencyChecks checks, CheckRunRepository runs, AdvisoryLocks locks,
             PlatformTransactionManager transactionManager, ConsistencyProperties properties,
+            // the data platform's setting and default (7d): the outbox keeps published rows that long
             @Value("${commerce.data-platform.retention:7d}") Duration outboxRetention, ZoneProperties zone,
             Clock clock) {
         this.checks = checks;
@@ -74,8 +77,6 @@ public class ConsistencyCheckService {
         return runs.latest();
     }
 
-    @Scheduled(fixedDelayString = "${commerce.consistency.interval:10m}",
-            initialDelayString = "${commerce.consistency.initial-delay:1m}")
     void scheduled() {
         try {
             snapshot.executeWithoutResult(status -> {
@@ -124,5 +125,10 @@ public class ConsistencyCheckService {
         } else if (run.clean()) {
             log.info("Consistency check: clean ({} checks)", run.checks().size());
         }
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::scheduled, properties.interval(), properties.initialDelay()));
     }
 }

@@ -1,24 +1,23 @@
 package shop.commerce.coupon.domain;
 
-import org.springframework.http.HttpStatus;
+import shop.commerce.support.error.BusinessErrorCode;
+import shop.commerce.support.error.ErrorKind;
 
-import shop.commerce.support.error.ErrorCode;
+public enum CouponErrorCode implements BusinessErrorCode {
+    COUPON_NOT_FOUND(ErrorKind.NOT_FOUND),
+    COUPON_NOT_ISSUABLE(ErrorKind.CONFLICT),
+    COUPON_ALREADY_ISSUED(ErrorKind.CONFLICT),
+    COUPON_SOLD_OUT(ErrorKind.CONFLICT),
+    COUPON_NOT_USABLE(ErrorKind.CONFLICT);
 
-public enum CouponErrorCode implements ErrorCode {
-    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND),
-    COUPON_NOT_ISSUABLE(HttpStatus.CONFLICT),
-    COUPON_ALREADY_ISSUED(HttpStatus.CONFLICT),
-    COUPON_SOLD_OUT(HttpStatus.CONFLICT),
-    COUPON_NOT_USABLE(HttpStatus.CONFLICT);
+    private final ErrorKind kind;
 
-    private final HttpStatus status;
-
-    CouponErrorCode(HttpStatus status) {
-        this.status = status;
+    CouponErrorCode(ErrorKind kind) {
+        this.kind = kind;
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
+    public ErrorKind kind() {
+        return kind;
     }
 }

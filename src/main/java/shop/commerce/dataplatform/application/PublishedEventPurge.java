@@ -1,9 +1,12 @@
 package shop.commerce.dataplatform.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import shop.commerce.dataplatform.domain.OutboxRepository;
@@ -14,9 +17,11 @@ import shop.commerce.dataplatform.domain.OutboxRepository;
  * another instance is deleting.
  */
 @Component
-public class PublishedEventPurge {
+public class PublishedEventPurge implements SchedulingConfigurer {
 
     private static final int BATCH = 1_000;
+
+    private static final Duration FIRST_PURGE_DELAY = Duration.ofMinutes(1);
 
     private final OutboxRepository outbox;
     private final DataPlatformProperties properties;
@@ -29,7 +34,6 @@ public class PublishedEventPurge {
     }
 
     /** @return how many events were deleted */
-    @Scheduled(fixedDelayString = "${commerce.data-platform.purge-interval:1h}", initialDelayString = "1m")
     public int purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
         int total = 0;
@@ -39,5 +43,10 @@ public class PublishedEventPurge {
             total += deleted;
         } while (deleted == BATCH);
         return total;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, properties.purgeInterval(), FIRST_PURGE_DELAY));
     }
 }

@@ -28,9 +28,10 @@ import shop.commerce.order.application.PlaceOrderService;
 import shop.commerce.support.idempotency.IdempotentRequests;
 import shop.commerce.support.ratelimit.RateLimitedOperation;
 import shop.commerce.support.ratelimit.UserRateLimiter;
+import shop.commerce.support.access.Caller;
 import shop.commerce.support.security.CurrentUser;
-import shop.commerce.support.web.PageQuery;
-import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.paging.PageQuery;
+import shop.commerce.support.paging.PageResponse;
 import shop.commerce.support.web.RequestValidation;
 
 @RestController
@@ -65,7 +66,7 @@ class OrderController {
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> place(@RequestBody PlaceOrderRequest request, HttpServletRequest httpRequest) {
-        CurrentUser caller = CurrentUser.get();
+        Caller caller = CurrentUser.get();
         if (request.userId() != null) {
             caller.requireSelf(request.userId());
         }
@@ -83,7 +84,7 @@ class OrderController {
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> pay(@PathVariable String orderId, @Valid @RequestBody(required = false) PayOrderRequest request,
             HttpServletRequest httpRequest) {
-        CurrentUser caller = CurrentUser.get();
+        Caller caller = CurrentUser.get();
         PaymentCoupon coupon = request == null ? PaymentCoupon.QUOTED : request.coupon();
         return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
                 () -> ResponseEntity.ok(OrderResponse.from(
@@ -96,7 +97,7 @@ class OrderController {
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = false)
     ResponseEntity<?> cancel(@PathVariable String orderId, HttpServletRequest httpRequest) {
-        CurrentUser caller = CurrentUser.get();
+        Caller caller = CurrentUser.get();
         return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
                 () -> ResponseEntity.ok(OrderResponse.from(
                         queries.details(metrics.timed("cancel", () -> cancelOrder.cancel(caller, orderId))))));
@@ -114,7 +115,7 @@ class OrderController {
         return queries.byUser(userId, page).map(order -> OrderResponse.from(OrderQueries.OrderDetails.listed(order)));
     }
 
-    private Runnable limit(CurrentUser caller) {
+    private Runnable limit(Caller caller) {
         return () -> rateLimiter.acquire(RateLimitedOperation.ORDERS, caller.id());
     }
 }

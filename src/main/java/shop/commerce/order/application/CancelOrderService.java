@@ -13,7 +13,7 @@ import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
-import shop.commerce.support.security.CurrentUser;
+import shop.commerce.support.access.Caller;
 
 /**
  * Cancels an order: a pending one gives its reservation back; a paid one puts the stock back,
@@ -44,7 +44,7 @@ public class CancelOrderService {
     }
 
     @Transactional
-    public Order cancel(CurrentUser caller, String orderId) {
+    public Order cancel(Caller caller, String orderId) {
         Instant now = clock.instant();
         Order before = orders.markCancelled(orderId, caller.id(), now).orElseThrow(
                 () -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_CANCELLABLE));

@@ -1,9 +1,12 @@
 package shop.commerce.order.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +22,7 @@ import shop.commerce.support.persistence.AdvisoryLocks;
  * nothing but the database, so it keeps working while Redis or Kafka are away.
  */
 @Component
-class OrderExpirySweeper {
+class OrderExpirySweeper implements SchedulingConfigurer {
 
     private static final int BATCH = 200;
 
@@ -28,19 +31,21 @@ class OrderExpirySweeper {
     private final AdvisoryLocks locks;
     private final TransactionTemplate transactions;
     private final OrderMetrics metrics;
+    private final OrderProperties properties;
     private final Clock clock;
 
     OrderExpirySweeper(OrderRepository orders, StockApi stock, AdvisoryLocks locks,
-            PlatformTransactionManager transactionManager, OrderMetrics metrics, Clock clock) {
+            PlatformTransactionManager transactionManager, OrderMetrics metrics, OrderProperties properties,
+            Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.locks = locks;
         this.transactions = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${commerce.order.expiry-sweep-interval:1s}")
     void sweep() {
         int expired;
         do {
@@ -58,5 +63,10 @@ class OrderExpirySweeper {
             expired.forEach(order -> metrics.expired(order.id(), order.userId()));
         }
         return expired.size();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.expirySweepInterval(), Duration.ZERO));
     }
 }

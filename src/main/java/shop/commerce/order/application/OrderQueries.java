@@ -10,9 +10,9 @@ import shop.commerce.coupon.CouponApi.CouponDiscount;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
-import shop.commerce.support.security.CurrentUser;
-import shop.commerce.support.web.PageQuery;
-import shop.commerce.support.web.PageResponse;
+import shop.commerce.support.access.Caller;
+import shop.commerce.support.paging.PageQuery;
+import shop.commerce.support.paging.PageResponse;
 
 @Service
 public class OrderQueries {
@@ -28,7 +28,7 @@ public class OrderQueries {
     }
 
     /** The order, and for a pending one the caller's coupons that could pay it, best first. */
-    public OrderDetails get(CurrentUser caller, String orderId) {
+    public OrderDetails get(Caller caller, String orderId) {
         Order order = refusals.readable(orderId, caller);
         return details(order);
     }

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderErrorCode;
-import shop.commerce.support.security.CurrentUser;
+import shop.commerce.support.access.Caller;
 
 /**
  * Pays a pending order: refusals in api.md's order (no such order, not yours, not payable, then
@@ -33,7 +33,7 @@ public class PayOrderService {
     }
 
     @Transactional
-    public Order pay(CurrentUser caller, String orderId, PaymentCoupon coupon) {
+    public Order pay(Caller caller, String orderId, PaymentCoupon coupon) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Order pending = refusals.changeable(orderId, caller);

@@ -1,24 +1,23 @@
 package shop.commerce.order.domain;
 
-import org.springframework.http.HttpStatus;
+import shop.commerce.support.error.BusinessErrorCode;
+import shop.commerce.support.error.ErrorKind;
 
-import shop.commerce.support.error.ErrorCode;
+public enum OrderErrorCode implements BusinessErrorCode {
+    OPTION_REQUIRED(ErrorKind.INVALID),
+    ORDER_NOT_FOUND(ErrorKind.NOT_FOUND),
+    EMPTY_CART(ErrorKind.CONFLICT),
+    ORDER_NOT_PAYABLE(ErrorKind.CONFLICT),
+    ORDER_NOT_CANCELLABLE(ErrorKind.CONFLICT);
 
-public enum OrderErrorCode implements ErrorCode {
-    OPTION_REQUIRED(HttpStatus.BAD_REQUEST),
-    ORDER_NOT_FOUND(HttpStatus.NOT_FOUND),
-    EMPTY_CART(HttpStatus.CONFLICT),
-    ORDER_NOT_PAYABLE(HttpStatus.CONFLICT),
-    ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT);
+    private final ErrorKind kind;
 
-    private final HttpStatus status;
-
-    OrderErrorCode(HttpStatus status) {
-        this.status = status;
+    OrderErrorCode(ErrorKind kind) {
+        this.kind = kind;
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
+    public ErrorKind kind() {
+        return kind;
     }
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,12 +25,13 @@ import shop.commerce.ranking.domain.SalesRepository;
  * it, {@code commerce_ranking_max_staleness_seconds} is the configured limit, for alerts to compare.
  */
 @Component
-class SalesAggregator {
+class SalesAggregator implements SchedulingConfigurer {
 
     private static final int BATCH = 5_000;
 
     private final SalesRepository sales;
     private final TransactionTemplate transactions;
+    private final RankingProperties properties;
     private final Clock clock;
     private volatile Instant lastCompletedRoundStart;
 
@@ -36,6 +39,7 @@ class SalesAggregator {
             RankingProperties properties, MeterRegistry registry) {
         this.sales = sales;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
         this.clock = clock;
         this.lastCompletedRoundStart = clock.instant();
         Gauge.builder("commerce.sales.aggregation.lag", this, SalesAggregator::lagSeconds)
@@ -46,7 +50,6 @@ class SalesAggregator {
                 .baseUnit("seconds").register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${commerce.ranking.aggregation-interval:10s}")
     void aggregate() {
         Instant start = clock.instant();
         int moved;
@@ -58,5 +61,10 @@ class SalesAggregator {
 
     private double lagSeconds() {
         return Math.max(0, Duration.between(lastCompletedRoundStart, clock.instant()).toMillis() / 1000.0);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::aggregate, properties.aggregationInterval(), Duration.ZERO));
     }
 }

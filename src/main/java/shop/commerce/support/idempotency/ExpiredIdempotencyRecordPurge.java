@@ -1,8 +1,11 @@
 package shop.commerce.support.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,23 +13,31 @@ import org.springframework.stereotype.Component;
  * never read, and two deletes of the same row simply find it gone.
  */
 @Component
-class ExpiredIdempotencyRecordPurge {
+class ExpiredIdempotencyRecordPurge implements SchedulingConfigurer {
 
     private static final int BATCH = 1_000;
 
+    private static final Duration FIRST_PURGE_DELAY = Duration.ofMinutes(1);
+
     private final IdempotencyRecordRepository records;
+    private final IdempotencyProperties properties;
     private final Clock clock;
 
-    ExpiredIdempotencyRecordPurge(IdempotencyRecordRepository records, Clock clock) {
+    ExpiredIdempotencyRecordPurge(IdempotencyRecordRepository records, IdempotencyProperties properties, Clock clock) {
         this.records = records;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${commerce.idempotency.purge-interval:10m}", initialDelayString = "1m")
     void purge() {
         int deleted;
         do {
             deleted = records.deleteExpired(clock.instant(), BATCH);
         } while (deleted == BATCH);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, properties.purgeInterval(), FIRST_PURGE_DELAY));
     }
 }

@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import shop.commerce.support.access.Caller;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
 
-/** The authenticated caller: its user id (the token's {@code sub}) and roles. */
-public record CurrentUser(long id, boolean admin) {
+/** The authenticated caller of the current request, from its token's {@code sub} and roles. */
+public final class CurrentUser {
 
     private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,18}");
 
@@ -26,7 +27,10 @@ public record CurrentUser(long id, boolean admin) {
         }
     }
 
-    public static CurrentUser get() {
+    private CurrentUser() {
+    }
+
+    public static Caller get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new BusinessException(CommonErrorCode.UNAUTHENTICATED, "Authentication required");
@@ -34,23 +38,11 @@ public record CurrentUser(long id, boolean admin) {
         return of(authentication);
     }
 
-    public static CurrentUser of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
         long id = parseId(authentication.getName()).orElseThrow(
                 () -> new BusinessException(CommonErrorCode.UNAUTHENTICATED, "The token's subject is not a user id"));
-        return new CurrentUser(id, admin);
-    }
-
-    /** A user may act only on itself; an administrator may also read anyone. */
-    public boolean mayAccess(long userId, boolean readOnly) {
-        return id == userId || (admin && readOnly);
-    }
-
-    /** Refuses (403) when a body names a user other than the caller. */
-    public void requireSelf(long userId) {
-        if (id != userId) {
-            throw new BusinessException(CommonErrorCode.FORBIDDEN, "The request names another user");
-        }
+        return new Caller(id, admin);
     }
 }

@@ -37,6 +37,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
+import shop.commerce.support.access.Caller;
+
 /**
  * Stateless HS256 bearer-token security as api.md's "Identity and access" describes: public
  * reads, {@code /admin} for administrators, and {@code /users/{userId}/**} for that user alone
@@ -147,7 +149,7 @@ class SecurityConfig {
                 OptionalLong userId = CurrentUser.parseId(context.getVariables().get("userId"));
                 boolean readOnly = HttpMethod.GET.matches(context.getRequest().getMethod())
                         || HttpMethod.HEAD.matches(context.getRequest().getMethod());
-                CurrentUser caller = CurrentUser.of(auth);
+                Caller caller = CurrentUser.of(auth);
                 if (userId.isEmpty()) {
                     // not a user id: a USER is refused (403 comes before 400); an administrator's
                     // read reaches the controller, which answers 400

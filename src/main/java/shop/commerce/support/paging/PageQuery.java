@@ -1,4 +1,4 @@
-package shop.commerce.support.web;
+package shop.commerce.support.paging;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

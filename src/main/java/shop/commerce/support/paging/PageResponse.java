@@ -1,4 +1,4 @@
-package shop.commerce.support.web;
+package shop.commerce.support.paging;
 
 import java.util.List;
 import java.util.function.Function;
