@@ -1,5 +1,6 @@
 package shop.commerce.balance.infrastructure;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,44 +31,39 @@ class JdbcBalanceRepository implements BalanceRepository {
 
     @Override
     public Optional<LedgerEntry> charge(long userId, long amount, long maxBalance, Instant now) {
-        // An upsert, so a user's first charges cannot race each other into a duplicate key.
-        return jdbc.sql("""
-                with credited as (
-                    insert into user_balance as b (user_id, balance, updated_at)
-                    values (:userId, :amount, :now)
-                    on conflict (user_id) do update
-                       set balance = b.balance + excluded.balance, updated_at = excluded.updated_at
-                     where b.balance + excluded.balance <= :maxBalance
-                    returning balance
-                )
-                insert into balance_transaction (user_id, type, amount, balance_after, order_id, created_at)
-                select :userId, 'CHARGE', :amount, balance, null, :now from credited
-                returning id, balance_after
-                """)
-                .param("userId", userId).param("amount", amount).param("maxBalance", maxBalance)
-                .param("now", SqlTime.param(now))
-                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("balance_after")))
-                .optional();
+        return credit(BalanceTransactionType.CHARGE, userId, amount, null, maxBalance, now);
     }
 
     @Override
     public LedgerEntry refund(long userId, long amount, String orderId, Instant now) {
+        return credit(BalanceTransactionType.REFUND, userId, amount, orderId, Long.MAX_VALUE, now).orElseThrow();
+    }
+
+    /**
+     * Credits {@code amount} with its ledger row in one statement unless the balance would pass
+     * {@code maxBalance}; an upsert, so a user's first credits cannot race each other into a
+     * duplicate key.
+     */
+    private Optional<LedgerEntry> credit(BalanceTransactionType type, long userId, long amount, String orderId,
+            long maxBalance, Instant now) {
         return jdbc.sql("""
                 with credited as (
                     insert into user_balance as b (user_id, balance, updated_at)
                     values (:userId, :amount, :now)
                     on conflict (user_id) do update
                        set balance = b.balance + excluded.balance, updated_at = excluded.updated_at
+                     where b.balance <= :maxBalance - excluded.balance
                     returning balance
                 )
                 insert into balance_transaction (user_id, type, amount, balance_after, order_id, created_at)
-                select :userId, 'REFUND', :amount, balance, :orderId, :now from credited
+                select :userId, :type, :amount, balance, :orderId, :now from credited
                 returning id, balance_after
                 """)
-                .param("userId", userId).param("amount", amount).param("orderId", orderId)
+                .param("userId", userId).param("amount", amount).param("maxBalance", maxBalance)
+                .param("type", type.name()).param("orderId", orderId, Types.VARCHAR)
                 .param("now", SqlTime.param(now))
                 .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("balance_after")))
-                .single();
+                .optional();
     }
 
     @Override

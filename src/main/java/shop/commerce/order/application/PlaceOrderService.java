@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,16 +68,44 @@ public class PlaceOrderService {
     }
 
     private Order payNow(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            List<OrderLine> lines = lineResolver.resolve(requested);
-            Optional<CouponDiscount> coupon = payment.quote(command.userId(), command.userCouponId(),
-                    Order.totalOf(lines));
-            Order order = Order.paidAtOnce(orderId, command.userId(), lines,
-                    coupon.map(CouponDiscount::discountAmount).orElse(0L), command.userCouponId(), command.fromCart(),
-                    now);
-            Optional<Order> paid = payment.payAtOnce(order, coupon);
-            if (paid.isPresent()) {
-                return paid.get();
+        return untilPricedConsistently(orderId, requested, () -> {
+            Priced priced = price(command, requested);
+            Order order = Order.paidAtOnce(orderId, command.userId(), priced.lines(), priced.discount(),
+                    command.userCouponId(), command.fromCart(), now);
+            return payment.payAtOnce(order, priced.coupon());
+        });
+    }
+
+    private Order reserve(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
+        return untilPricedConsistently(orderId, requested, () -> {
+            Priced priced = price(command, requested);
+            Order order = Order.pending(orderId, command.userId(), priced.lines(), priced.discount(),
+                    command.userCouponId(), command.fromCart(), now, now.plus(properties.paymentTimeout()));
+            if (!orders.insertPending(order)) {
+                return Optional.empty();
+            }
+            List<Long> shortOptions = stock.reserve(StockQuantities.of(order.lines()));
+            if (!shortOptions.isEmpty()) {
+                throw CatalogErrorCode.outOfStock(shortOptions);
+            }
+            if (command.userCouponId() != null && priced.coupon().isEmpty()) {
+                coupons.quote(command.userId(), command.userCouponId(), order.totalAmount());
+            }
+            metrics.placed(orderId, order.userId(), order.totalAmount(), order.lines().size());
+            return Optional.of(order);
+        });
+    }
+
+    /**
+     * Runs {@code attempt} until it places the order: an empty answer means the database found a
+     * name or price from this instance's cache replaced, so the products are read again.
+     */
+    private Order untilPricedConsistently(String orderId, List<RequestedLine> requested,
+            Supplier<Optional<Order>> attempt) {
+        for (int tries = 1; tries <= ATTEMPTS; tries++) {
+            Optional<Order> placed = attempt.get();
+            if (placed.isPresent()) {
+                return placed.get();
             }
             lineResolver.forget(requested);
         }
@@ -84,29 +113,17 @@ public class PlaceOrderService {
                 + " attempts");
     }
 
-    private Order reserve(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            List<OrderLine> lines = lineResolver.resolve(requested);
-            Optional<CouponDiscount> coupon = payment.quote(command.userId(), command.userCouponId(),
-                    Order.totalOf(lines));
-            Order order = Order.pending(orderId, command.userId(), lines,
-                    coupon.map(CouponDiscount::discountAmount).orElse(0L), command.userCouponId(), command.fromCart(),
-                    now, now.plus(properties.paymentTimeout()));
-            if (orders.insertPending(order)) {
-                List<Long> shortOptions = stock.reserve(StockQuantities.of(order.lines()));
-                if (!shortOptions.isEmpty()) {
-                    throw CatalogErrorCode.outOfStock(shortOptions);
-                }
-                if (command.userCouponId() != null && coupon.isEmpty()) {
-                    coupons.quote(command.userId(), command.userCouponId(), order.totalAmount());
-                }
-                metrics.placed(orderId, order.userId(), order.totalAmount(), lines.size());
-                return order;
-            }
-            lineResolver.forget(requested);
+    /** The lines priced from the catalogue and the discount of the order's coupon, if it is usable. */
+    private Priced price(PlaceOrderCommand command, List<RequestedLine> requested) {
+        List<OrderLine> lines = lineResolver.resolve(requested);
+        return new Priced(lines, payment.quote(command.userId(), command.userCouponId(), Order.totalOf(lines)));
+    }
+
+    private record Priced(List<OrderLine> lines, Optional<CouponDiscount> coupon) {
+
+        long discount() {
+            return coupon.map(CouponDiscount::discountAmount).orElse(0L);
         }
-        throw new IllegalStateException("Order " + orderId + " could not be priced consistently in " + ATTEMPTS
-                + " attempts");
     }
 
     private List<RequestedLine> requestedLines(PlaceOrderCommand command) {
