@@ -4,7 +4,7 @@
 # p50, p99, answers other than 2xx by status and code, CPU cores of each process), runs the
 # database-only ceiling the same minute, then checks the invariants from the database.
 #
-#   flock /tmp/cpu.lock bench/run.sh [--url http://host:port]
+#   flock -o /tmp/cpu.lock bench/run.sh [--url http://host:port | --cluster N]
 #
 # Scenarios (users 1..BENCH_USERS, 10,000, each with a balance charged through the API first):
 #   order storm   pay-now orders of one unit over 100 options (25 products x 4) by users 1..1,000,
@@ -26,7 +26,11 @@
 # with scripts/kafka-broker if nothing answers on $BENCH_KAFKA, starts the jar, and stops all it
 # started on exit. With --url it drives a service already running there (a cluster behind nginx):
 # it neither resets nor starts anything, and checks the invariants on $BENCH_DB, the database that
-# service uses; its tokens must be signed with $BENCH_JWT_SECRET.
+# service uses; its tokens must be signed with $BENCH_JWT_SECRET. With --cluster N it stops a
+# running scripts/cluster, recreates its database commerce_cluster and empties its Redis database,
+# brings up N instances behind nginx (scripts/cluster up N), drives them through nginx, checks each
+# instance's share of the scheduled jobs (scripts/cluster check), and stops the cluster before the
+# database-only ceiling.
 #
 # Environment (defaults in brackets):
 #   BENCH_SECONDS [60] order storm runs; BENCH_READ_SECONDS [half of it] each read;
@@ -42,9 +46,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-url=
+url= cluster=
 while [ $# -gt 0 ]; do
   case $1 in
+    --cluster) cluster=${2:?--cluster needs a number of instances}; shift 2 ;;
+    --cluster=*) cluster=${1#--cluster=}; shift ;;
     --url) url=${2:?--url needs a base URL}; shift 2 ;;
     --url=*) url=${1#--url=}; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -83,7 +89,7 @@ die() { echo "bench/run.sh: $*" >&2; exit 1; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 # --- Stop what we started, whatever happens ---------------------------------------------------
-server_pid= pidstat_pid= kafka_started= wrk_pids=()
+server_pid= pidstat_pid= kafka_started= cluster_started= wrk_pids=()
 cleanup() {
   local status=$?
   trap - EXIT
@@ -96,6 +102,7 @@ cleanup() {
     kill -9 "$server_pid" 2>/dev/null || true
   fi
   if [ -n "$kafka_started" ]; then KAFKA_PORT=${kafka##*:} scripts/kafka-broker stop || true; fi
+  if [ -n "$cluster_started" ]; then scripts/cluster down || true; fi
   rm -rf "$run_dir"
   exit "$status"
 }
@@ -125,9 +132,23 @@ wanted_files=$(( crowd_total + 2000 ))
   || die "open files limit $(ulimit -n) (hard $(ulimit -Hn)) is below the $wanted_files the crowd needs"
 
 mkdir -p "$results"
-rm -f "$results"/wrk-*.txt "$rows"
+rm -f "$results"/wrk-*.txt "$results/cluster-check.txt" "$rows"
 
 # --- The service ------------------------------------------------------------------------------
+if [ -n "$cluster" ]; then
+  cluster_state=${CLUSTER_STATE:-/tmp/commerce-cluster}
+  db=${CLUSTER_DB:-commerce_cluster}
+  scripts/cluster down > /dev/null 2>&1 || true
+  say "fresh database $db and Redis database ${CLUSTER_REDIS_DB:-8} for a cluster of $cluster"
+  sql -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
+  redis-cli -n "${CLUSTER_REDIS_DB:-8}" flushdb > /dev/null
+  cluster_started=1
+  # shellcheck disable=SC2086 # BENCH_SERVER_ENV is a word list
+  env COMMERCE_SECURITY_JWT_SECRET="$secret" ${BENCH_SERVER_ENV:-} \
+    CLUSTER_JAVA_OPTS="${CLUSTER_JAVA_OPTS:--Xms1g -Xmx1g} ${BENCH_JAVA_OPTS:-}" scripts/cluster up "$cluster"
+  url=http://127.0.0.1:${CLUSTER_PORT:-8088}
+  BENCH_SERVER_PIDS=$(cat "$cluster_state"/instance-*.pid | paste -sd ' ')
+fi
 if [ -z "$url" ]; then
   jar=${BENCH_JAR:-}
   if [ -z "$jar" ]; then
@@ -273,6 +294,16 @@ invariants_status=0
 bench/invariants.sh --drain "${BENCH_DRAIN_SECONDS:-60}" "$db" 2>&1 | tee "$results/invariants.txt" \
   || invariants_status=1
 
+if [ -n "$cluster_started" ]; then
+  say "per instance, the scheduled jobs' share"
+  scripts/cluster check 2>&1 | tee "$results/cluster-check.txt" || invariants_status=1
+  say "stopping the cluster (before the database-only ceiling)"
+  scripts/cluster down
+  cluster_started=
+  sql -d postgres -At -o /dev/null \
+    -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = '$db' and pid <> pg_backend_pid()"
+fi
+
 nine_tps= one_tps=
 if [ "$ceiling" != skip ]; then
   if [ -n "$server_pid" ]; then
@@ -305,6 +336,7 @@ table_status=0
   echo
   echo '```'
   cat "$results/invariants.txt"
+  [ ! -f "$results/cluster-check.txt" ] || cat "$results/cluster-check.txt"
   echo '```'
 } > "$results/summary.md"
 echo

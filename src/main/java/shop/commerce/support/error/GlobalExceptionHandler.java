@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -62,8 +63,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request was refused: " + exception.getMessage()));
     }
 
+    // TransactionSystemException: the commit or rollback itself failed, which is what a connection
+    // cut in the middle of a transaction (a restart, a failover, pg_terminate_backend) looks like
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            QueryTimeoutException.class })
+            QueryTimeoutException.class, TransactionSystemException.class })
     ResponseEntity<ProblemDetail> handleUnavailable(Exception exception) {
         log.warn("A dependency is unavailable: {}", exception.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""A steady load of pay-now orders and coupon claims from careful clients, for scripts/faults.
+
+Each order is one logical request with its own Idempotency-Key; a failed or timed-out attempt
+(connection refused or reset, a timeout, a 5xx, a 409 IDEMPOTENCY_KEY_IN_PROGRESS, a 429) is sent again with the same key and body until
+an answer other than those comes back or the order has been tried for GIVE_UP seconds. Coupon
+claims are retried the same way (the same user and body). Writes a JSON summary: attempts, the
+final answers by status and code, every acknowledged order id, every user told
+COUPON_ALREADY_ISSUED, and attempts' answers and latencies by kind (order, coupon) and phase
+(before, during and after the fault, as the marker files in the state folder say).
+
+Usage: fault_load.py BASE_URL SECRET MAX_SECONDS OUT.json STATE_DIR PRODUCT:OPTION[,...] COUPON_ID
+       FIRST_USER USERS"""
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import random
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+
+base, secret, seconds, out, state = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5]
+options = [tuple(int(x) for x in o.split(":")) for o in sys.argv[6].split(",")]
+coupon_id, first_user, users = int(sys.argv[7]), int(sys.argv[8]), int(sys.argv[9])
+ORDER_WORKERS, COUPON_WORKERS, TIMEOUT, GIVE_UP = 12, 2, 5.0, 60.0
+target = urllib.parse.urlparse(base)
+
+
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def token(sub):
+    header = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+    claims = b64(json.dumps({"sub": str(sub), "roles": ["USER"], "exp": int(time.time()) + 3600}).encode())
+    signature = hmac.new(secret.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest()
+    return f"{header}.{claims}.{b64(signature)}"
+
+
+tokens = {u: token(u) for u in range(first_user, first_user + users)}
+lock = threading.Lock()
+summary = {"attempts": 0, "attempt_answers": {}, "final_answers": {}, "acknowledged_orders": [],
+           "orders_given_up": 0, "already_issued_users": [], "coupon_final": {}, "latency_ms": {}}
+stop_at = time.time() + seconds
+
+
+def running():
+    """Until scripts/faults says stop (the fault-stop marker), or SECONDS at the most."""
+    return time.time() < stop_at and not os.path.exists(os.path.join(state, "fault-stop"))
+
+
+def phase():
+    if os.path.exists(os.path.join(state, "fault-restored")):
+        return "after"
+    if os.path.exists(os.path.join(state, "fault-injected")):
+        return "during"
+    return "before"
+
+
+def count(bucket, key):
+    summary[bucket][key] = summary[bucket].get(key, 0) + 1
+
+
+def send(connection, path, user, body, key):
+    headers = {"Authorization": "Bearer " + tokens[user], "Content-Type": "application/json"}
+    if key:
+        headers["Idempotency-Key"] = key
+    connection.request("POST", path, body=json.dumps(body), headers=headers)
+    response = connection.getresponse()
+    raw = response.read()
+    try:
+        payload = json.loads(raw) if raw else {}
+    except ValueError:
+        payload = {"unparsed": raw[:200].decode(errors="replace")}
+    return response.status, payload
+
+
+def careful(kind, path, user, body, key):
+    """Sends until an answer that is not a failure, retrying with the same key; (status, body)."""
+    started = time.time()
+    connection = None
+    while True:
+        began, current = time.time(), phase()
+        try:
+            if connection is None:
+                connection = http.client.HTTPConnection(target.hostname, target.port, timeout=TIMEOUT)
+            status, payload = send(connection, path, user, body, key)
+            answer = f"{status} {payload.get('code', '')}".strip()
+        except (OSError, http.client.HTTPException) as failure:
+            connection = None
+            status, payload, answer = None, {}, "no answer: " + type(failure).__name__
+        elapsed = (time.time() - began) * 1000
+        with lock:
+            summary["attempts"] += 1
+            count("attempt_answers", f"{kind} {current} {answer}")
+            summary["latency_ms"].setdefault(f"{kind} {current}", []).append(round(elapsed, 1))
+        retry_later = payload.get("code") in ("IDEMPOTENCY_KEY_IN_PROGRESS", "RATE_LIMITED")
+        if status is not None and status < 500 and not retry_later:
+            return status, payload
+        if time.time() - started > GIVE_UP:
+            return status, payload
+        time.sleep(0.2)
+
+
+def order_worker():
+    while running():
+        user = random.randrange(first_user, first_user + users)
+        product, option = random.choice(options)
+        key = str(uuid.uuid4())
+        status, payload = careful("order", "/api/v1/orders", user,
+                                  {"userId": user, "items": [{"productId": product, "optionId": option, "quantity": 1}]}, key)
+        with lock:
+            count("final_answers", f"{status} {payload.get('code', '')}".strip())
+            if status == 201:
+                summary["acknowledged_orders"].append({"orderId": payload["orderId"], "key": key, "user": user})
+            elif status is None or status >= 500:
+                summary["orders_given_up"] += 1
+
+
+def coupon_worker(claimants):
+    while running() and claimants:
+        user = claimants.pop()
+        status, payload = careful("coupon", f"/api/v1/users/{user}/coupons", user, {"couponId": coupon_id}, None)
+        answer = f"{status} {payload.get('code', '')}".strip()
+        with lock:
+            count("coupon_final", answer)
+            if payload.get("code") == "COUPON_ALREADY_ISSUED":
+                summary["already_issued_users"].append(user)
+        time.sleep(0.3)  # about 6 claims a second: they run before, during and after the fault
+
+
+claimants = list(range(first_user, first_user + users))
+random.shuffle(claimants)
+shares = [claimants[i::COUPON_WORKERS] for i in range(COUPON_WORKERS)]
+threads = [threading.Thread(target=order_worker) for _ in range(ORDER_WORKERS)]
+threads += [threading.Thread(target=coupon_worker, args=(share,)) for share in shares]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))] if values else 0
+
+
+summary["latency"] = {name: {"n": len(v), "p50": percentile(v, 0.5), "p99": percentile(v, 0.99), "max": max(v or [0])}
+                      for name, v in summary.pop("latency_ms").items()}
+with open(out, "w") as f:
+    json.dump(summary, f)
