@@ -18,10 +18,11 @@ import urllib.request
 
 STARTING_BALANCE = 5_000_000
 FAULTS = ["kill-instance", "kafka-outage", "redis-outage", "postgres-restart"]
+KINDS = ["order", "pay-later", "coupon"]
 
 
 def table(results):
-    print("| fault | requests sent | answers to attempts (order / coupon) | acknowledged orders | lost | duplicated | invariants |")
+    print("| fault | requests sent | answers to attempts (order / pay-later / coupon) | acknowledged orders | lost | duplicated | invariants |")
     print("|---|--:|---|--:|--:|--:|---|")
     for name in FAULTS:
         path = os.path.join(results, f"faults-{name}.json")
@@ -34,7 +35,7 @@ def table(results):
             answers.setdefault(kind, {})
             answers[kind][answer] = answers[kind].get(answer, 0) + n
         text = " / ".join(", ".join(f"{a} x{n:,}" for a, n in sorted(v.items(), key=lambda x: -x[1]))
-                          for k, v in sorted(answers.items(), key=lambda x: x[0] != "order"))
+                          for k, v in sorted(answers.items(), key=lambda x: KINDS.index(x[0])))
         c = s.get("checks", {})
         print(f"| {name} | {s['attempts']:,} | {text} | {len(s['acknowledged_orders']):,} | {c.get('lost', '?')} "
               f"| {c.get('duplicated', '?')} | {'all hold' if c.get('ok') else 'BROKEN: ' + '; '.join(c.get('broken', []))} |")
@@ -89,7 +90,7 @@ def attempts(kind, phase=None):
 
 print(f"\n== {name}")
 print(f"requests sent (attempts, retries included): {summary['attempts']:,}")
-for kind in ("order", "coupon"):
+for kind in KINDS:
     for phase in ("before", "during", "after"):
         a = attempts(kind, phase)
         lat = summary["latency"].get(f"{kind} {phase}", {})
@@ -98,6 +99,7 @@ for kind in ("order", "coupon"):
                   + f"   (p50 {lat.get('p50', 0):.0f} ms, p99 {lat.get('p99', 0):.0f} ms, max {lat.get('max', 0):.0f} ms)")
 acknowledged = summary["acknowledged_orders"]
 print(f"orders acknowledged (201): {len(acknowledged):,}; orders given up after retrying: {summary['orders_given_up']}")
+print(f"pay-later orders, final answers: {summary['pay_later_final']}")
 print(f"coupon claims, final answers: {summary['coupon_final']}")
 
 # 1. the outbox drains (the relay resumes by itself)
@@ -116,7 +118,7 @@ for i in range(0, len(ids), 1000):
     paid_acknowledged += int(one(f"select count(*) from orders where status = 'PAID' and id in ({chunk})"))
 lost = len(ids) - paid_acknowledged
 check(lost == 0, f"every acknowledged order is PAID in the database ({paid_acknowledged:,} of {len(ids):,})")
-in_db = int(one(f"select count(*) from orders where user_id between {first_user} and {last_user}"))
+in_db = int(one(f"select count(*) from orders where expires_at is null and user_id between {first_user} and {last_user}"))
 logical = len(ids) + summary["orders_given_up"]
 duplicated = max(0, in_db - logical)
 check(len(set(ids)) == len(ids), "no order id was acknowledged twice")
@@ -172,10 +174,39 @@ request = urllib.request.Request(base + "/api/v1/admin/consistency-checks", meth
                                  headers={"Authorization": "Bearer " + admin_token()})
 result = json.loads(urllib.request.urlopen(request, timeout=60).read())
 check(result["clean"], f"consistency check clean ({len(result['violations'])} violations: {result['violations'][:3]})")
-overdue = int(one("select count(*) from orders where status = 'PENDING_PAYMENT' and expires_at < now() - interval '5 seconds'"))
-check(overdue == 0, f"no reservation outlives its timeout ({overdue} pending orders past their deadline)")
 
-# 7. what this fault must show
+# 7. pay-later orders: every one paid (200) is PAID, every one left unpaid expires on time
+def statuses(order_ids):
+    found = {}
+    for i in range(0, len(order_ids), 1000):
+        chunk = ",".join("'" + x + "'" for x in order_ids[i:i + 1000])
+        for status, n in sql(f"select status, count(*) from orders where id in ({chunk}) group by status"):
+            found[status] = found.get(status, 0) + int(n)
+    return found
+
+
+wait = float(one(f"""select greatest(0, extract(epoch from coalesce(max(expires_at), now()) - now()))
+                      from orders where status = 'PENDING_PAYMENT' and user_id between {first_user} and {last_user}"""))
+time.sleep(wait + 3)  # the last reservation's deadline, and the sweeper's interval after it
+reservations_sent = sum(n for a, n in summary["pay_later_final"].items() if a.startswith("reserve "))
+reservations_acknowledged = summary["pay_later_final"].get("reserve 201", 0)
+reservations_in_db = int(one(f"select count(*) from orders where expires_at is not null and user_id between {first_user} and {last_user}"))
+check(reservations_acknowledged <= reservations_in_db <= reservations_sent,
+      f"pay-later orders in the database ({reservations_in_db:,}) lie between those acknowledged ({reservations_acknowledged:,}) and those sent ({reservations_sent:,})")
+paid_later = statuses(summary["paid_later"])
+check(paid_later.get("PAID", 0) == len(summary["paid_later"]),
+      f"every pay-later order acknowledged paid (200) is PAID ({paid_later})")
+left = statuses(summary["left_unpaid"])
+check(left.get("EXPIRED", 0) == len(summary["left_unpaid"]),
+      f"every pay-later order left unpaid has EXPIRED ({left}, {len(summary['left_unpaid'])} left)")
+overdue = int(one("select count(*) from orders where status = 'PENDING_PAYMENT' and expires_at < now() - interval '2 seconds'"))
+check(overdue == 0, f"no reservation outlives its timeout ({overdue} pending orders past their deadline)")
+reserved = one(f"""select coalesce(sum(s.reserved), 0) from option_stock s
+                    where s.option_id in (select l.option_id from order_line l join orders o on o.id = l.order_id
+                                           where o.user_id between {first_user} and {last_user})""")
+check(reserved == "0", f"the expired and paid reservations released all reserved stock ({reserved} units still reserved)")
+
+# 8. what this fault must show
 during_orders = attempts("order", "during")
 if name == "kill-instance":
     port = int(os.environ.get("CLUSTER_FIRST_PORT", "8091"))

@@ -4,10 +4,12 @@
 Each order is one logical request with its own Idempotency-Key; a failed or timed-out attempt
 (connection refused or reset, a timeout, a 5xx, a 409 IDEMPOTENCY_KEY_IN_PROGRESS, a 429) is sent again with the same key and body until
 an answer other than those comes back or the order has been tried for GIVE_UP seconds. Coupon
-claims are retried the same way (the same user and body). Writes a JSON summary: attempts, the
-final answers by status and code, every acknowledged order id, every user told
-COUPON_ALREADY_ISSUED, and attempts' answers and latencies by kind (order, coupon) and phase
-(before, during and after the fault, as the marker files in the state folder say).
+claims are retried the same way (the same user and body). Beside them, pay-later clients reserve
+an order (payNow false) and then either pay it (its own key, retried the same way) or leave it to
+expire. Writes a JSON summary: attempts, the final answers by status and code, every acknowledged
+order id, the pay-later orders paid (200) and left unpaid, every user told COUPON_ALREADY_ISSUED,
+and attempts' answers and latencies by kind (order, pay-later, coupon) and phase (before, during
+and after the fault, as the marker files in the state folder say).
 
 Usage: fault_load.py BASE_URL SECRET MAX_SECONDS OUT.json STATE_DIR PRODUCT:OPTION[,...] COUPON_ID
        FIRST_USER USERS"""
@@ -27,7 +29,7 @@ import uuid
 base, secret, seconds, out, state = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5]
 options = [tuple(int(x) for x in o.split(":")) for o in sys.argv[6].split(",")]
 coupon_id, first_user, users = int(sys.argv[7]), int(sys.argv[8]), int(sys.argv[9])
-ORDER_WORKERS, COUPON_WORKERS, TIMEOUT, GIVE_UP = 12, 2, 5.0, 60.0
+ORDER_WORKERS, PAY_LATER_WORKERS, COUPON_WORKERS, TIMEOUT, GIVE_UP = 12, 2, 2, 5.0, 60.0
 target = urllib.parse.urlparse(base)
 
 
@@ -45,7 +47,8 @@ def token(sub):
 tokens = {u: token(u) for u in range(first_user, first_user + users)}
 lock = threading.Lock()
 summary = {"attempts": 0, "attempt_answers": {}, "final_answers": {}, "acknowledged_orders": [],
-           "orders_given_up": 0, "already_issued_users": [], "coupon_final": {}, "latency_ms": {}}
+           "orders_given_up": 0, "already_issued_users": [], "coupon_final": {}, "latency_ms": {},
+           "pay_later_final": {}, "paid_later": [], "left_unpaid": []}
 stop_at = time.time() + seconds
 
 
@@ -122,6 +125,32 @@ def order_worker():
                 summary["orders_given_up"] += 1
 
 
+def pay_later_worker():
+    """Reserves one unit, then pays half of the reservations and leaves the other half to expire."""
+    while running():
+        user = random.randrange(first_user, first_user + users)
+        product, option = random.choice(options)
+        status, payload = careful("pay-later", "/api/v1/orders", user,
+                                  {"userId": user, "payNow": False,
+                                   "items": [{"productId": product, "optionId": option, "quantity": 1}]}, str(uuid.uuid4()))
+        with lock:
+            count("pay_later_final", f"reserve {status} {payload.get('code', '')}".strip())
+        if status != 201:
+            continue
+        order_id = payload["orderId"]
+        if random.random() < 0.5:
+            with lock:
+                summary["left_unpaid"].append(order_id)
+            time.sleep(0.2)
+            continue
+        status, payload = careful("pay-later", f"/api/v1/orders/{order_id}/payment", user, {}, str(uuid.uuid4()))
+        with lock:
+            count("pay_later_final", f"pay {status} {payload.get('code', '')}".strip())
+            if status == 200:
+                summary["paid_later"].append(order_id)
+        time.sleep(0.2)
+
+
 def coupon_worker(claimants):
     while running() and claimants:
         user = claimants.pop()
@@ -138,6 +167,7 @@ claimants = list(range(first_user, first_user + users))
 random.shuffle(claimants)
 shares = [claimants[i::COUPON_WORKERS] for i in range(COUPON_WORKERS)]
 threads = [threading.Thread(target=order_worker) for _ in range(ORDER_WORKERS)]
+threads += [threading.Thread(target=pay_later_worker) for _ in range(PAY_LATER_WORKERS)]
 threads += [threading.Thread(target=coupon_worker, args=(share,)) for share in shares]
 for t in threads:
     t.start()
