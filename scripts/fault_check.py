@@ -5,16 +5,14 @@ inconsistent. With --table RESULTS_DIR it prints the README's table of every fau
 
 Usage: fault_check.py NAME SUMMARY.json DB COUPON_ID FIRST_USER USERS QUOTA BASE_URL SECRET KAFKA REDIS_PORT STATE
        fault_check.py --table RESULTS_DIR"""
-import base64
-import glob
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import time
 import urllib.request
+
+from signed_token import token
 
 STARTING_BALANCE = 5_000_000
 FAULTS = ["kill-instance", "kafka-outage", "redis-outage", "postgres-restart"]
@@ -62,15 +60,14 @@ def one(query):
     return sql(query)[0][0]
 
 
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def admin_token():
-    header = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    claims = b64(json.dumps({"sub": "1", "roles": ["ADMIN"], "exp": int(time.time()) + 600}).encode())
-    signature = hmac.new(secret.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest()
-    return f"{header}.{claims}.{b64(signature)}"
+def statuses(order_ids):
+    """How many of these orders are in each status."""
+    found = {}
+    for i in range(0, len(order_ids), 1000):
+        chunk = ",".join("'" + x + "'" for x in order_ids[i:i + 1000])
+        for status, n in sql(f"select status, count(*) from orders where id in ({chunk}) group by status"):
+            found[status] = found.get(status, 0) + int(n)
+    return found
 
 
 def check(ok, what):
@@ -112,10 +109,7 @@ check(backlog == 0, f"the outbox drained: {backlog} events unpublished")
 
 # 2. every acknowledged order is PAID, none paid twice for one key
 ids = [o["orderId"] for o in acknowledged]
-paid_acknowledged = 0
-for i in range(0, len(ids), 1000):
-    chunk = ",".join("'" + x + "'" for x in ids[i:i + 1000])
-    paid_acknowledged += int(one(f"select count(*) from orders where status = 'PAID' and id in ({chunk})"))
+paid_acknowledged = statuses(ids).get("PAID", 0)
 lost = len(ids) - paid_acknowledged
 check(lost == 0, f"every acknowledged order is PAID in the database ({paid_acknowledged:,} of {len(ids):,})")
 in_db = int(one(f"select count(*) from orders where expires_at is null and user_id between {first_user} and {last_user}"))
@@ -171,20 +165,11 @@ check(set(seen) == expected and len(expected) >= paid_in_db,
 
 # 6. the service's own consistency check: balances, stock and reservations, coupons, outbox, sales
 request = urllib.request.Request(base + "/api/v1/admin/consistency-checks", method="POST",
-                                 headers={"Authorization": "Bearer " + admin_token()})
+                                 headers={"Authorization": "Bearer " + token(secret, 1, ["ADMIN"])})
 result = json.loads(urllib.request.urlopen(request, timeout=60).read())
 check(result["clean"], f"consistency check clean ({len(result['violations'])} violations: {result['violations'][:3]})")
 
 # 7. pay-later orders: every one paid (200) is PAID, every one left unpaid expires on time
-def statuses(order_ids):
-    found = {}
-    for i in range(0, len(order_ids), 1000):
-        chunk = ",".join("'" + x + "'" for x in order_ids[i:i + 1000])
-        for status, n in sql(f"select status, count(*) from orders where id in ({chunk}) group by status"):
-            found[status] = found.get(status, 0) + int(n)
-    return found
-
-
 wait = float(one(f"""select greatest(0, extract(epoch from coalesce(max(expires_at), now()) - now()))
                       from orders where status = 'PENDING_PAYMENT' and user_id between {first_user} and {last_user}"""))
 time.sleep(wait + 3)  # the last reservation's deadline, and the sweeper's interval after it

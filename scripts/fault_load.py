@@ -13,9 +13,6 @@ and after the fault, as the marker files in the state folder say).
 
 Usage: fault_load.py BASE_URL SECRET MAX_SECONDS OUT.json STATE_DIR PRODUCT:OPTION[,...] COUPON_ID
        FIRST_USER USERS"""
-import base64
-import hashlib
-import hmac
 import http.client
 import json
 import os
@@ -26,6 +23,8 @@ import time
 import urllib.parse
 import uuid
 
+from signed_token import token
+
 base, secret, seconds, out, state = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5]
 options = [tuple(int(x) for x in o.split(":")) for o in sys.argv[6].split(",")]
 coupon_id, first_user, users = int(sys.argv[7]), int(sys.argv[8]), int(sys.argv[9])
@@ -33,18 +32,7 @@ ORDER_WORKERS, PAY_LATER_WORKERS, COUPON_WORKERS, TIMEOUT, GIVE_UP = 12, 2, 2, 5
 target = urllib.parse.urlparse(base)
 
 
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def token(sub):
-    header = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    claims = b64(json.dumps({"sub": str(sub), "roles": ["USER"], "exp": int(time.time()) + 3600}).encode())
-    signature = hmac.new(secret.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest()
-    return f"{header}.{claims}.{b64(signature)}"
-
-
-tokens = {u: token(u) for u in range(first_user, first_user + users)}
+tokens = {u: token(secret, u, ["USER"]) for u in range(first_user, first_user + users)}
 lock = threading.Lock()
 summary = {"attempts": 0, "attempt_answers": {}, "final_answers": {}, "acknowledged_orders": [],
            "orders_given_up": 0, "already_issued_users": [], "coupon_final": {}, "latency_ms": {},

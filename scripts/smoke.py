@@ -5,9 +5,6 @@ URLs after the secret, it also reads a product straight from each instance right
 change, which every instance must show at once.
 
 Usage: smoke.py BASE_URL SECRET [INSTANCE_URL ...]      exit status 1 on any wrong answer"""
-import base64
-import hashlib
-import hmac
 import json
 import random
 import sys
@@ -15,21 +12,16 @@ import time
 import urllib.error
 import urllib.request
 
+import signed_token
+
 base, secret, instances = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3:]
 run = f"{int(time.time())}-{random.randrange(10**6)}"
 user = random.randrange(10**9, 2 * 10**9)
 failures = []
 
 
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
 def token(sub, *roles):
-    header = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    claims = b64(json.dumps({"sub": str(sub), "roles": list(roles), "exp": int(time.time()) + 3600}).encode())
-    signature = hmac.new(secret.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest()
-    return f"{header}.{claims}.{b64(signature)}"
+    return signed_token.token(secret, sub, roles)
 
 
 USER, OTHER, ADMIN = token(user, "USER"), token(user + 1, "USER"), token(1, "ADMIN")
