@@ -35,10 +35,13 @@ class CatalogFacade implements CatalogApi {
 
     private final ProductRepository products;
     private final ProductDefinitionCache definitions;
+    private final CoalescingLiveStateReader liveStates;
 
-    CatalogFacade(ProductRepository products, ProductDefinitionCache definitions) {
+    CatalogFacade(ProductRepository products, ProductDefinitionCache definitions,
+            CoalescingLiveStateReader liveStates) {
         this.products = products;
         this.definitions = definitions;
+        this.liveStates = liveStates;
     }
 
     @Override
@@ -88,7 +91,7 @@ class CatalogFacade implements CatalogApi {
         List<Definition> toConfirm = cached.values().stream().filter(d -> !readWhole.containsKey(d.view().id()))
                 .toList();
         if (!toConfirm.isEmpty()) {
-            LiveState live = products.liveState(toConfirm.stream().map(d -> d.view().id()).toList(),
+            LiveState live = liveStates.read(toConfirm.stream().map(d -> d.view().id()).toList(),
                     toConfirm.stream().flatMap(d -> d.view().options().stream()).map(OptionView::id).toList());
             List<Long> stale = new ArrayList<>();
             for (Definition definition : toConfirm) {
