@@ -1,9 +1,11 @@
 package shop.commerce;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,28 +36,23 @@ class ModularityTest {
 
     /** The Documenter writes a diagram's relations in hash order; sorted, a build leaves docs/modules unchanged. */
     private static void sortRelationsOfEveryDiagram() throws IOException {
-        try (Stream<Path> diagrams = Files.list(OUTPUT)) {
-            for (Path diagram : diagrams.filter(path -> path.toString().endsWith(".puml")).toList()) {
-                Files.write(diagram, withSortedRelations(Files.readAllLines(diagram)));
-            }
+        List<Path> diagrams;
+        try (Stream<Path> files = Files.list(OUTPUT)) {
+            diagrams = files.filter(path -> path.toString().endsWith(".puml")).toList();
+        }
+        assertThat(diagrams).as("diagrams written to " + OUTPUT).isNotEmpty();
+        for (Path diagram : diagrams) {
+            Files.write(diagram, withSortedRelations(Files.readAllLines(diagram)));
         }
     }
 
+    /** The same lines, the relations ({@code Rel(...)}) in sorted order in the places relations held. */
     private static List<String> withSortedRelations(List<String> lines) {
-        List<String> sorted = new ArrayList<>(lines.size());
-        List<String> relations = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("Rel(")) {
-                relations.add(line);
-                continue;
-            }
-            relations.sort(null);
-            sorted.addAll(relations);
-            relations.clear();
-            sorted.add(line);
-        }
-        relations.sort(null);
-        sorted.addAll(relations);
-        return sorted;
+        Iterator<String> sortedRelations = lines.stream().filter(ModularityTest::isRelation).sorted().iterator();
+        return lines.stream().map(line -> isRelation(line) ? sortedRelations.next() : line).toList();
+    }
+
+    private static boolean isRelation(String line) {
+        return line.startsWith("Rel(");
     }
 }
