@@ -1,5 +1,6 @@
 package shop.commerce.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 
+import io.restassured.http.Headers;
 import io.restassured.response.ValidatableResponse;
 import shop.commerce.testing.IntegrationTestSupport;
 import shop.commerce.testing.TestTokens;
@@ -97,6 +99,26 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         anonymous().body("{\"userId\":1,\"roles\":[\"ROOT\"]}").post("/api/v1/dev/tokens")
                 .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+    }
+
+    /** Anonymous public reads take a chain of their own (SecurityConfig): the same headers come back. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/products", "/api/v1/products/987654321", "/api/v1/coupons/987654321" })
+    void writesTheSameSecurityHeadersOnAPublicReadWithOrWithoutAToken(String path) {
+        Headers withoutToken = anonymous().get(path).then().extract().headers();
+        Headers withToken = asUser(5).get(path).then().extract().headers();
+        for (String name : List.of("X-Content-Type-Options", "X-Frame-Options", "Cache-Control", "Pragma", "Expires")) {
+            assertThat(withoutToken.getValue(name)).as(name).isNotNull().isEqualTo(withToken.getValue(name));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/products", "/api/v1/products/987654321", "/api/v1/coupons/987654321" })
+    void refusesABadTokenOnAPublicReadToo(String path) {
+        anonymous().header("Authorization", "Bearer garbage").get(path).then().statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
+        String expired = sign("HS256", Map.of("sub", "5", "exp", epochIn(Duration.ofMinutes(-5))));
+        anonymous().auth().oauth2(expired).get(path).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
     }
 
     private ValidatableResponse withToken(String token) {
