@@ -73,13 +73,9 @@ class SecurityConfig {
         RequestMatcher publicRead = new OrRequestMatcher(PUBLIC_READS.stream()
                 .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
                 .toArray(RequestMatcher[]::new));
-        http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        withoutBrowserSessions(http)
+                .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
                         && publicRead.matches(request))
-                .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.disable())
                 .securityContext(context -> context.disable())
                 .anonymous(anonymous -> anonymous.disable())
@@ -91,11 +87,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemSecurityHandlers problems)
             throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
+        withoutBrowserSessions(http)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PUBLIC_READS.toArray(String[]::new)).permitAll()
@@ -113,6 +105,15 @@ class SecurityConfig {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Bearer tokens only: no CSRF tokens, login forms, basic auth, logout or saved requests. */
+    private static HttpSecurity withoutBrowserSessions(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable());
     }
 
     /** No observation around every security filter, authentication and authorization: nothing read them. */
