@@ -8,7 +8,9 @@
                                           append one scenario row (JSON line) to ROWS
   report.py combine ROWS NAME EXPECT CPU_BEFORE CPU_AFTER WRK_CPU_SECONDS ROW_NAME...
                                           append a row adding up rows run side by side (the crowd)
-  (record and combine take --backlog=N: outbox events still unpublished when the scenario ended)
+  (record and combine take --backlog=N: outbox events still unpublished when the scenario ended;
+  record takes --server=BEFORE,AFTER: the services' http_server_requests_seconds_bucket lines
+  before and after the scenario, whose difference gives the p99 inside the service)
   report.py table ROWS [NINE_TPS ONE_TPS] print the markdown table and the expectation misses;
                                           exit status 2 if any scenario missed its expectation
 
@@ -80,6 +82,28 @@ def parse_wrk(path):
     raise SystemExit(f"report.py: no BENCH-RESULT line in {path} (did wrk fail?)")
 
 
+def summed_buckets(path):
+    """{upper bound in seconds: count} over every series of a Prometheus histogram dump."""
+    totals = {}
+    with open(path) as f:
+        for line in f:
+            labels, _, value = line.rpartition(" ")
+            bound = labels.split('le="', 1)[1].split('"', 1)[0]
+            le = float("inf") if bound == "+Inf" else float(bound)
+            totals[le] = totals.get(le, 0.0) + float(value)
+    return totals
+
+
+def server_quantile_ms(before_file, after_file, q):
+    """The upper bound of the histogram bucket holding quantile q of the requests in between."""
+    before, after = summed_buckets(before_file), summed_buckets(after_file)
+    diff = {le: count - before.get(le, 0.0) for le, count in after.items()}
+    total = diff.get(float("inf"), 0.0)
+    if total <= 0:
+        return None
+    return next(le * 1000 for le, count in sorted(diff.items()) if count >= q * total)
+
+
 def append(rows_file, row):
     with open(rows_file, "a") as f:
         f.write(json.dumps(row) + "\n")
@@ -89,6 +113,7 @@ def record(rows_file, name, connections, wrk_output, expect, *cpu):
     row = {"name": name, "connections": int(connections), "expect": expect, **parse_wrk(wrk_output)}
     row["cpu"] = cores(*cpu) if cpu else None
     row["backlog"] = BACKLOG
+    row["server_p99_ms"] = server_quantile_ms(*SERVER, 0.99) if SERVER else None
     append(rows_file, row)
     print(f"  {name}: {line_summary(row)}", flush=True)
 
@@ -166,25 +191,30 @@ def ms(value):
     return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
 
 
+def server_ms(value):
+    """A histogram bucket's upper bound: the quantile is at most this."""
+    return "-" if value is None else ("<= " + ms(value) if value != float("inf") else "> largest bucket")
+
+
 def line_summary(row):
     return (f"{row['answered']:,} answers, {row['rps']:,.0f}/s, p50 {ms(row['p50_ms'])} ms, "
-            f"p99 {ms(row['p99_ms'])} ms, max {ms(row['max_ms'])} ms; "
+            f"p99 {ms(row['p99_ms'])} ms (server {server_ms(row.get('server_p99_ms'))}), max {ms(row['max_ms'])} ms; "
             + ("; ".join(problems(row)) or "all 2xx"))
 
 
 def table(rows_file, nine_tps=None, one_tps=None):
     rows = read_rows(rows_file)
     lines = [
-        "| scenario | connections | answers | requests/s | p50 ms | p99 ms | max ms | non-2xx, errors "
-        "| JVM cores | PostgreSQL cores | Redis cores | Kafka cores | wrk cores | outbox backlog |",
-        "|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|",
+        "| scenario | connections | answers | requests/s | p50 ms | p99 ms | server p99 ms | max ms "
+        "| non-2xx, errors | JVM cores | PostgreSQL cores | Redis cores | Kafka cores | wrk cores | outbox backlog |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rows:
         cpu = r.get("cpu") or {}
         cell = lambda k: "-" if cpu.get(k) is None else f"{cpu[k]:.2f}"
         lines.append(
             f"| {r['name']} | {r['connections']:,} | {r['answered']:,} | {r['rps']:,.0f} | {ms(r['p50_ms'])} "
-            f"| {ms(r['p99_ms'])} | {ms(r['max_ms'])} | {'; '.join(problems(r)) or '-'} | {cell('jvm')} "
+            f"| {ms(r['p99_ms'])} | {server_ms(r.get('server_p99_ms'))} | {ms(r['max_ms'])} | {'; '.join(problems(r)) or '-'} | {cell('jvm')} "
             f"| {cell('postgres')} | {cell('redis')} | {cell('kafka')} | {cell('wrk')} "
             f"| {'-' if r.get('backlog') is None else format(r['backlog'], ',')} |")
     print("\n".join(lines))
@@ -210,7 +240,9 @@ if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     # --backlog=N: outbox events still unpublished when the scenario ended
     BACKLOG = next((int(a.split("=", 1)[1]) for a in args if a.startswith("--backlog=")), None)
-    args = [a for a in args if not a.startswith("--backlog=")]
+    # --server=BEFORE,AFTER: histogram dumps around the scenario
+    SERVER = next((a.split("=", 1)[1].split(",") for a in args if a.startswith("--server=")), None)
+    args = [a for a in args if not a.startswith(("--backlog=", "--server="))]
     if command == "cpu-snap":
         cpu_snap(args)
     elif command == "record":

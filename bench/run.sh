@@ -43,6 +43,11 @@
 #   BENCH_PORT [18090]; BENCH_DB [commerce_bench]; BENCH_REDIS_DB [9]; BENCH_KAFKA [127.0.0.1:9092]
 #   BENCH_JWT_SECRET; BENCH_SERVER_PIDS [] JVM PIDs to measure with --url; BENCH_DRAIN_SECONDS [60]
 #   BENCH_CEILING [../shared/tools/order-tx-ceiling.sh] ("skip" to leave it out)
+#   BENCH_SCENARIOS [storm hot coupon balance product products top crowd] the scenarios after the
+#   setup and warm-up, in this order; a name may repeat ("product product product")
+#   BENCH_SERVER_URLS [the jar's or the cluster instances' base URLs] whose request-latency
+#   histograms give the "server p99" column (the time inside the service, as its own
+#   http.server.requests histogram sees it; with --url none unless given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,6 +70,7 @@ warmup=${BENCH_WARMUP:-30}
 burst_connections=${BENCH_BURST_CONNECTIONS:-64}
 storm_connections=${BENCH_STORM_CONNECTIONS:-32 256}
 users=${BENCH_USERS:-10000}
+export BENCH_USERS="1-$users" # what lib.lua reads: the range of users a request is drawn from
 storm_users=1000
 [ "$users" -ge 1000 ] || { echo "bench/run.sh: BENCH_USERS must be at least 1000 (the storm's users and the coupon's quota)" >&2; exit 1; }
 crowd=${BENCH_CROWD:-product:5000,balance:3000,order:2000}
@@ -76,6 +82,12 @@ kafka=${BENCH_KAFKA:-127.0.0.1:9092}
 secret=${BENCH_JWT_SECRET:-benchmark-secret-with-at-least-32-bytes-0123456789}
 java=${BENCH_JAVA:-java}
 ceiling=${BENCH_CEILING:-../shared/tools/order-tx-ceiling.sh}
+scenarios=${BENCH_SCENARIOS:-storm hot coupon balance product products top crowd}
+for name in $scenarios; do
+  case $name in storm|hot|coupon|balance|product|products|top|crowd) ;;
+    *) echo "bench/run.sh: unknown scenario $name in BENCH_SCENARIOS" >&2; exit 1 ;; esac
+done
+server_urls=${BENCH_SERVER_URLS:-}
 threads=2
 results=bench/results
 rows=$results/rows.jsonl
@@ -148,6 +160,7 @@ if [ -n "$cluster" ]; then
     CLUSTER_JAVA_OPTS="${CLUSTER_JAVA_OPTS:--Xms1g -Xmx1g} ${BENCH_JAVA_OPTS:-}" scripts/cluster up "$cluster"
   url=http://127.0.0.1:${CLUSTER_PORT:-8088}
   BENCH_SERVER_PIDS=$(cat "$cluster_state"/instance-*.pid | paste -sd ' ')
+  for k in $(seq 1 "$cluster"); do server_urls+=" http://127.0.0.1:$(( ${CLUSTER_FIRST_PORT:-8081} + k - 1 ))"; done
 fi
 if [ -z "$url" ]; then
   jar=${BENCH_JAR:-}
@@ -190,6 +203,7 @@ if [ -z "$url" ]; then
   done
   say "server ready (pid $server_pid)"
   jvm_pids=$server_pid
+  server_urls=${server_urls:-$base}
 else
   base=${url%/}
   curl -fs "$base/actuator/health/readiness" > /dev/null || die "$base/actuator/health/readiness does not answer"
@@ -214,8 +228,20 @@ admin=$(cat "$run_dir/admin-token.txt")
 sql -d "$db" -f bench/bench-schema.sql
 eval "$(python3 bench/catalog.py "$base" "$admin" "$run_id" "$run_dir/stock.sql")"
 sql -d "$db" -f "$run_dir/stock.sql"
+if [[ " $scenarios " != *" hot "* ]]; then # nothing is expected to sell out
+  sql -d "$db" -c "delete from bench.expected_sold where option_id = ${HOT_OPTIONS#*:}"
+fi
 say "catalogue: 25 products x 4 options, hot product $HOT_OPTIONS (100 units), coupon $COUPON_ID (1,000)"
 export BENCH_OPTIONS BENCH_PRODUCT_IDS
+
+# The services' own request-latency histograms (actuator requests left out), summed by report.py.
+server_latency_snap() {
+  local url
+  for url in $server_urls; do
+    curl -fs -H "Authorization: Bearer $admin" "$url/actuator/prometheus" \
+      | grep '^http_server_requests_seconds_bucket' | grep -v 'uri="/actuator' || true
+  done
+}
 
 # scenario NAME CONNECTIONS SECONDS EXPECT [VAR=value ...]: one wrk run, CPU measured around it.
 # SECONDS is a cap when BENCH_TOTAL is given (the run ends when all requests are answered).
@@ -225,13 +251,16 @@ scenario() {
   local out
   out=$results/wrk-$(tr -c 'a-z0-9\n' - <<< "${name,,}").txt
   say "$name: $connections connections"
+  server_latency_snap > "$run_dir/server-before.txt"
   cpu_snap > "$run_dir/cpu-before.json"
   rm -f "$run_dir"/done-*
   env BENCH_RUN_DIR="$run_dir" "$@" /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu" \
     wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s -s bench/lua/scenario.lua "$base" > "$out" 2>&1 \
     || { cat "$out"; die "wrk failed in $name"; }
   cpu_snap > "$run_dir/cpu-after.json"
-  python3 bench/report.py record --backlog="$(outbox_backlog)" "$rows" "$name" "$connections" "$out" "$expect" \
+  server_latency_snap > "$run_dir/server-after.txt"
+  python3 bench/report.py record --backlog="$(outbox_backlog)" \
+    --server="$run_dir/server-before.txt,$run_dir/server-after.txt" "$rows" "$name" "$connections" "$out" "$expect" \
     "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" "$(awk '{print $1 + $2}' "$run_dir/wrk-cpu")"
 }
 # Events the outbox relay has yet to publish: it should keep up.
@@ -243,50 +272,61 @@ scenario "charge (every user once, setup)" 32 300 "exact:200=$users" \
 # --- Warm-up and scenarios --------------------------------------------------------------------
 scenario "warm-up (orders, product and balance reads)" 32 "$warmup" none \
   BENCH_REQUEST=order:2,product:1,balance:1 BENCH_USERS="1-$storm_users"
-for connections in $storm_connections; do
-  scenario "order storm" "$connections" "$seconds" ok BENCH_REQUEST=order BENCH_USERS="1-$storm_users"
-done
-scenario "hot product ($users orders, 100 units)" "$burst_connections" 300 \
-  "exact:201=100,409 OUT_OF_STOCK=$(( users - 100 ))" \
-  BENCH_REQUEST=order BENCH_OPTIONS="$HOT_OPTIONS" BENCH_TOTAL="$users" BENCH_USERS="1-$users"
-scenario "coupon burst ($users users, 1,000 coupons)" "$burst_connections" 300 \
-  "exact:201=1000,409 COUPON_SOLD_OUT=$(( users - 1000 ))" \
-  BENCH_REQUEST=coupon BENCH_COUPON_ID="$COUPON_ID" BENCH_TOTAL="$users" BENCH_USERS="1-$users"
-scenario "balance read" 32 "$read_seconds" ok BENCH_REQUEST=balance BENCH_USERS="1-$users"
-scenario "product detail" 32 "$read_seconds" ok BENCH_REQUEST=product
-scenario "product list page" 32 "$read_seconds" ok BENCH_REQUEST=products
-scenario "top products" 32 "$read_seconds" ok BENCH_REQUEST=top
 
 # The crowd: one wrk process per kind of request, side by side.
-say "crowd: $crowd_total connections ($crowd), a request every 0-$(( 2 * crowd_pause / 1000 )) s each, ${crowd_seconds}s"
-cpu_snap > "$run_dir/cpu-before.json"
-parts=()
-for part in ${crowd//,/ }; do
-  kind=${part%%:*} connections=${part##*:}
-  mkdir -p "$run_dir/crowd-$kind"
-  env BENCH_RUN_DIR="$run_dir/crowd-$kind" BENCH_REQUEST="$kind" BENCH_USERS="1-$users" BENCH_PAUSE_MS="$crowd_pause" \
-    /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu-$kind" \
-    wrk -t"$threads" -c"$connections" -d"${crowd_seconds}s" --timeout 10s -s bench/lua/scenario.lua "$base" \
-    > "$results/wrk-crowd-$kind.txt" 2>&1 &
-  wrk_pids+=($!)
-  parts+=("$kind:$connections")
+crowd_scenario() {
+  local part kind connections pid service_port
+  local parts=() crowd_names=()
+  say "crowd: $crowd_total connections ($crowd), a request every 0-$(( 2 * crowd_pause / 1000 )) s each, ${crowd_seconds}s"
+  cpu_snap > "$run_dir/cpu-before.json"
+  for part in ${crowd//,/ }; do
+    kind=${part%%:*} connections=${part##*:}
+    mkdir -p "$run_dir/crowd-$kind"
+    env BENCH_RUN_DIR="$run_dir/crowd-$kind" BENCH_REQUEST="$kind" BENCH_USERS="1-$users" BENCH_PAUSE_MS="$crowd_pause" \
+      /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu-$kind" \
+      wrk -t"$threads" -c"$connections" -d"${crowd_seconds}s" --timeout 10s -s bench/lua/scenario.lua "$base" \
+      > "$results/wrk-crowd-$kind.txt" 2>&1 &
+    wrk_pids+=($!)
+    parts+=("$kind:$connections")
+  done
+  # Halfway through, count the connections open to the service (wrk's side of them).
+  sleep $(( crowd_seconds / 2 ))
+  service_port=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.port or 80)' "$base")
+  established=$(ss -tnH state established "( dport = :$service_port )" | wc -l || true)
+  say "crowd: $established connections established to port $service_port halfway through"
+  for pid in "${wrk_pids[@]}"; do wait "$pid" || die "a crowd wrk failed, see $results/wrk-crowd-*.txt"; done
+  wrk_pids=()
+  cpu_snap > "$run_dir/cpu-after.json"
+  for part in "${parts[@]}"; do
+    kind=${part%%:*}
+    python3 bench/report.py record "$rows" "crowd: $kind" "${part##*:}" "$results/wrk-crowd-$kind.txt" ok
+    crowd_names+=("crowd: $kind")
+  done
+  python3 bench/report.py combine --backlog="$(outbox_backlog)" "$rows" "crowd (all)" ok "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" \
+    "$(cat "$run_dir"/wrk-cpu-* | awk '{s += $1 + $2} END {print s}')" "${crowd_names[@]}"
+}
+
+for name in $scenarios; do
+  case $name in
+    storm)
+      for connections in $storm_connections; do
+        scenario "order storm" "$connections" "$seconds" ok BENCH_REQUEST=order BENCH_USERS="1-$storm_users"
+      done ;;
+    hot)
+      scenario "hot product ($users orders, 100 units)" "$burst_connections" 300 \
+        "exact:201=100,409 OUT_OF_STOCK=$(( users - 100 ))" \
+        BENCH_REQUEST=order BENCH_OPTIONS="$HOT_OPTIONS" BENCH_TOTAL="$users" BENCH_USERS="1-$users" ;;
+    coupon)
+      scenario "coupon burst ($users users, 1,000 coupons)" "$burst_connections" 300 \
+        "exact:201=1000,409 COUPON_SOLD_OUT=$(( users - 1000 ))" \
+        BENCH_REQUEST=coupon BENCH_COUPON_ID="$COUPON_ID" BENCH_TOTAL="$users" BENCH_USERS="1-$users" ;;
+    balance) scenario "balance read" 32 "$read_seconds" ok BENCH_REQUEST=balance BENCH_USERS="1-$users" ;;
+    product) scenario "product detail" 32 "$read_seconds" ok BENCH_REQUEST=product ;;
+    products) scenario "product list page" 32 "$read_seconds" ok BENCH_REQUEST=products ;;
+    top) scenario "top products" 32 "$read_seconds" ok BENCH_REQUEST=top ;;
+    crowd) crowd_scenario ;;
+  esac
 done
-# Halfway through, count the connections open to the service (wrk's side of them).
-sleep $(( crowd_seconds / 2 ))
-service_port=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.port or 80)' "$base")
-established=$(ss -tnH state established "( dport = :$service_port )" | wc -l || true)
-say "crowd: $established connections established to port $service_port halfway through"
-for pid in "${wrk_pids[@]}"; do wait "$pid" || die "a crowd wrk failed, see $results/wrk-crowd-*.txt"; done
-wrk_pids=()
-cpu_snap > "$run_dir/cpu-after.json"
-crowd_names=()
-for part in "${parts[@]}"; do
-  kind=${part%%:*}
-  python3 bench/report.py record "$rows" "crowd: $kind" "${part##*:}" "$results/wrk-crowd-$kind.txt" ok
-  crowd_names+=("crowd: $kind")
-done
-python3 bench/report.py combine --backlog="$(outbox_backlog)" "$rows" "crowd (all)" ok "$run_dir/cpu-before.json" "$run_dir/cpu-after.json" \
-  "$(cat "$run_dir"/wrk-cpu-* | awk '{s += $1 + $2} END {print s}')" "${crowd_names[@]}"
 
 # --- Invariants, ceiling, table ---------------------------------------------------------------
 say "checking the invariants"
@@ -329,7 +369,7 @@ table_status=0
   echo "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')," \
     "${jar:-service at $base}; $(nproc) cores shared by the server, PostgreSQL, Redis, Kafka and wrk." \
     "Storm ${seconds}s per point after a ${warmup}s warm-up, reads ${read_seconds}s, crowd ${crowd_seconds}s" \
-    "($established of $crowd_total connections established halfway through)." \
+    "${established:+($established of $crowd_total connections established halfway through).}" \
     "${BENCH_JAVA_OPTS:+JVM options: $BENCH_JAVA_OPTS. }${BENCH_SERVER_ENV:+Server environment: $BENCH_SERVER_ENV.}"
   echo
   python3 bench/report.py table "$rows" $nine_tps $one_tps || table_status=$?
