@@ -204,19 +204,23 @@ def line_summary(row):
 
 def table(rows_file, nine_tps=None, one_tps=None):
     rows = read_rows(rows_file)
+    processes = [("jvm", "JVM"), ("postgres", "PostgreSQL"), ("redis", "Redis"), ("kafka", "Kafka")]
+    if any((r.get("cpu") or {}).get("nginx") is not None for r in rows):
+        processes.append(("nginx", "nginx"))
+    processes.append(("wrk", "wrk"))
     lines = [
         "| scenario | connections | answers | requests/s | p50 ms | p99 ms | server p99 ms | max ms "
-        "| non-2xx, errors | JVM cores | PostgreSQL cores | Redis cores | Kafka cores | wrk cores | outbox backlog |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|",
+        "| non-2xx, errors | " + " | ".join(f"{title} cores" for _, title in processes) + " | outbox backlog |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|---|" + "--:|" * len(processes) + "--:|",
     ]
     for r in rows:
         cpu = r.get("cpu") or {}
         cell = lambda k: "-" if cpu.get(k) is None else f"{cpu[k]:.2f}"
         lines.append(
             f"| {r['name']} | {r['connections']:,} | {r['answered']:,} | {r['rps']:,.0f} | {ms(r['p50_ms'])} "
-            f"| {ms(r['p99_ms'])} | {server_ms(r.get('server_p99_ms'))} | {ms(r['max_ms'])} | {'; '.join(problems(r)) or '-'} | {cell('jvm')} "
-            f"| {cell('postgres')} | {cell('redis')} | {cell('kafka')} | {cell('wrk')} "
-            f"| {'-' if r.get('backlog') is None else format(r['backlog'], ',')} |")
+            f"| {ms(r['p99_ms'])} | {server_ms(r.get('server_p99_ms'))} | {ms(r['max_ms'])} | {'; '.join(problems(r)) or '-'} | "
+            + " | ".join(cell(k) for k, _ in processes)
+            + f" | {'-' if r.get('backlog') is None else format(r['backlog'], ',')} |")
     print("\n".join(lines))
     if nine_tps and one_tps:
         print()

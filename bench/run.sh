@@ -215,11 +215,13 @@ listener_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut 
 pg_pid=$(listener_pid 5432)
 redis_pid=$(listener_pid 6379)
 kafka_pid=$(listener_pid "${kafka##*:}" || true)
+nginx_pid=
+[ -z "$cluster" ] || nginx_pid=$(cat "$cluster_state/nginx.pid")
 cpu_snap() {
   python3 bench/report.py cpu-snap "jvm=${jvm_pids// /,}" "postgres=${pg_pid:+$pg_pid+}" \
-    "redis=$redis_pid" "kafka=$kafka_pid"
+    "redis=$redis_pid" "kafka=$kafka_pid" "nginx=${nginx_pid:+$nginx_pid+}"
 }
-pidstat -u -h -l -C 'java|postgres|redis-server|wrk' 10 > "$results/pidstat.log" 2>&1 &
+pidstat -u -h -l -C 'java|postgres|redis-server|wrk|nginx' 10 > "$results/pidstat.log" 2>&1 &
 pidstat_pid=$!
 
 # --- Users, catalogue, balances ---------------------------------------------------------------
