@@ -82,10 +82,11 @@ kafka=${BENCH_KAFKA:-127.0.0.1:9092}
 secret=${BENCH_JWT_SECRET:-benchmark-secret-with-at-least-32-bytes-0123456789}
 java=${BENCH_JAVA:-java}
 ceiling=${BENCH_CEILING:-../shared/tools/order-tx-ceiling.sh}
-scenarios=${BENCH_SCENARIOS:-storm hot coupon balance product products top crowd}
+all_scenarios="storm hot coupon balance product products top crowd"
+scenarios=${BENCH_SCENARIOS:-$all_scenarios}
 for name in $scenarios; do
-  case $name in storm|hot|coupon|balance|product|products|top|crowd) ;;
-    *) echo "bench/run.sh: unknown scenario $name in BENCH_SCENARIOS" >&2; exit 1 ;; esac
+  [[ " $all_scenarios " == *" $name "* ]] \
+    || { echo "bench/run.sh: unknown scenario $name in BENCH_SCENARIOS (known: $all_scenarios)" >&2; exit 1; }
 done
 server_urls=${BENCH_SERVER_URLS:-}
 threads=2
