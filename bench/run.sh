@@ -42,7 +42,7 @@
 #   options (after -Xms1g -Xmx1g); BENCH_SERVER_ENV [] extra "KEY=value ..." for the server
 #   BENCH_PORT [18090]; BENCH_DB [commerce_bench]; BENCH_REDIS_DB [9]; BENCH_KAFKA [127.0.0.1:9092]
 #   BENCH_JWT_SECRET; BENCH_SERVER_PIDS [] JVM PIDs to measure with --url; BENCH_DRAIN_SECONDS [60]
-#   BENCH_CEILING [../shared/tools/order-tx-ceiling.sh] ("skip" to leave it out)
+#   BENCH_CEILING [bench/order-tx-ceiling.sh] ("skip" to leave it out)
 #   BENCH_SCENARIOS [storm hot coupon balance product products top crowd] the scenarios after the
 #   setup and warm-up, in this order; a name may repeat ("product product product")
 #   BENCH_SERVER_URLS [the jar's or the cluster instances' base URLs] whose request-latency
@@ -81,7 +81,7 @@ redis_db=${BENCH_REDIS_DB:-9}
 kafka=${BENCH_KAFKA:-127.0.0.1:9092}
 secret=${BENCH_JWT_SECRET:-benchmark-secret-with-at-least-32-bytes-0123456789}
 java=${BENCH_JAVA:-java}
-ceiling=${BENCH_CEILING:-../shared/tools/order-tx-ceiling.sh}
+ceiling=${BENCH_CEILING:-bench/order-tx-ceiling.sh}
 all_scenarios="storm hot coupon balance product products top crowd"
 scenarios=${BENCH_SCENARIOS:-$all_scenarios}
 for name in $scenarios; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every endpoint of api.md once, through a base URL (nginx in front of the cluster), with tokens
+"""Every endpoint of docs/api.md once, through a base URL (nginx in front of the cluster), with tokens
 signed with the cluster's secret; checks each status and the fields that matter. With instance
 URLs after the secret, it also reads a product straight from each instance right after a price
 change, which every instance must show at once.

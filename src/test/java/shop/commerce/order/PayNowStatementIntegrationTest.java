@@ -16,7 +16,7 @@ import shop.commerce.testing.IntegrationTestSupport;
 
 /**
  * An order paid at once is one statement, priced from this instance's cache of product definitions
- * and confirmed by the database; its refusals keep api.md's precedence and change nothing.
+ * and confirmed by the database; its refusals keep docs/api.md's precedence and change nothing.
  */
 class PayNowStatementIntegrationTest extends IntegrationTestSupport {
 

@@ -17,7 +17,7 @@ import shop.commerce.testing.IntegrationTestSupport;
 
 /**
  * Two aggregators folding batches that share daily rows at the same moment, many times over: no
- * deadlock, and every recorded quantity lands in the daily totals exactly once (issue 10, item 10).
+ * deadlock, and every recorded quantity lands in the daily totals exactly once.
  */
 class ConcurrentSalesFoldTest extends IntegrationTestSupport {
 

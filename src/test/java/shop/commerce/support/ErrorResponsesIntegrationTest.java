@@ -13,7 +13,7 @@ import shop.commerce.testing.RawHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every answer is a problem with a code and a request id, whoever refused the request (issue 10, item 5). */
+/** Every answer is a problem with a code and a request id, whoever refused the request. */
 class ErrorResponsesIntegrationTest extends IntegrationTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -11,7 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import shop.commerce.testing.IntegrationTestSupport;
 
-/** Each @Scheduled job has a thread of its own, so one long run cannot hold up the others (issue 10, item 14). */
+/** Each @Scheduled job has a thread of its own, so one long run cannot hold up the others. */
 class SchedulingPoolTest extends IntegrationTestSupport {
 
     @Autowired

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import shop.commerce.testing.IntegrationTestSupport;
 import shop.commerce.testing.TestTokens;
 
-/** Bad input gets a 4xx problem, never a 5xx and never a silent conversion (issue 10). */
+/** Bad input gets a 4xx problem, never a 5xx and never a silent conversion. */
 class StrictInputIntegrationTest extends IntegrationTestSupport {
 
     private static final String PAST_LONG = "9223372036854775808";
@@ -22,7 +22,7 @@ class StrictInputIntegrationTest extends IntegrationTestSupport {
     @Value("${commerce.security.jwt-secret}")
     String secret;
 
-    // item 1
+    // path user ids past a long
 
     @ParameterizedTest
     @ValueSource(strings = { "/balance", "/balance/transactions", "/cart", "/coupons", "/orders" })
@@ -45,7 +45,7 @@ class StrictInputIntegrationTest extends IntegrationTestSupport {
         anonymous().auth().oauth2(token).get("/api/v1/users/" + subject + "/balance").then().statusCode(401);
     }
 
-    // item 3
+    // JSON read without coercion or duplicated keys
 
     @ParameterizedTest
     @ValueSource(strings = { "{\"amount\":\"1000\"}", "{\"amount\":true}", "{\"amount\":1000.0}",
@@ -94,7 +94,7 @@ class StrictInputIntegrationTest extends IntegrationTestSupport {
         assertThat(jdbc.sql("select count(*) from coupon").query(Long.class).single()).isZero();
     }
 
-    // item 2
+    // client instants between 2000 and 2100
 
     @ParameterizedTest
     @ValueSource(strings = { "-4714-11-24T00:00:00Z", "+300000-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z",
@@ -137,7 +137,7 @@ class StrictInputIntegrationTest extends IntegrationTestSupport {
                 .post("/api/v1/admin/products").then().statusCode(201);
     }
 
-    // item 4
+    // a body naming another user
 
     @Test
     void aBodyNamingAnotherUserIsForbidden() {
@@ -169,7 +169,7 @@ class StrictInputIntegrationTest extends IntegrationTestSupport {
                 .statusCode(201);
     }
 
-    // item 7
+    // paging parameters as plain decimals
 
     @ParameterizedTest
     @ValueSource(strings = { "page=0x10", "size=+5", "page=%2B1", "size=0x5", "page=1e1", "page=#1", "size= 5",

@@ -23,6 +23,7 @@ import shop.commerce.balance.application.BalanceQueries;
 import shop.commerce.balance.application.ChargeBalanceCommand;
 import shop.commerce.balance.application.ChargeBalanceService;
 import shop.commerce.support.idempotency.IdempotentRequests;
+import shop.commerce.support.openapi.ProblemCodes;
 import shop.commerce.support.paging.PageQuery;
 import shop.commerce.support.paging.PageResponse;
 import shop.commerce.support.web.RequestValidation;
@@ -52,6 +53,7 @@ class BalanceController {
     }
 
     @PostMapping("/charge")
+    @ProblemCodes({ "INVALID_CHARGE_AMOUNT", "BALANCE_LIMIT_EXCEEDED" })
     @Operation(summary = "Charge a user's balance")
     @ApiResponse(responseCode = "200", description = "The new balance",
             content = @Content(schema = @Schema(implementation = ChargeBalanceResponse.class)))

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import shop.commerce.cart.application.CartService;
 import shop.commerce.cart.application.CartView;
+import shop.commerce.support.openapi.ProblemCodes;
 import shop.commerce.support.web.RequestValidation;
 
 @RestController
@@ -41,6 +42,7 @@ class CartController {
     }
 
     @PutMapping("/items")
+    @ProblemCodes({ "PRODUCT_NOT_FOUND", "OPTION_NOT_FOUND", "OUT_OF_STOCK" })
     @Operation(summary = "Set a line's quantity (adds the line if new)")
     CartView put(@PathVariable @Positive long userId, @RequestBody PutCartItemRequest request) {
         validation.validateForCaller(request.userId(), request);

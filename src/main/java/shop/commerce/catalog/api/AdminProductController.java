@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import shop.commerce.catalog.application.ProductCatalogService;
+import shop.commerce.support.openapi.ProblemCodes;
 
 @RestController
 @RequestMapping("/api/v1/admin/products")
@@ -27,12 +28,14 @@ class AdminProductController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ProblemCodes({ "DUPLICATE_PRODUCT_NAME", "DUPLICATE_OPTION_NAME" })
     @Operation(summary = "Create a product with 1 to 10 options")
     ProductResponse create(@Valid @RequestBody CreateProductRequest request) {
         return ProductResponse.from(catalog.create(request.toNewProduct()));
     }
 
     @PutMapping("/{productId}")
+    @ProblemCodes({ "PRODUCT_NOT_FOUND", "DUPLICATE_PRODUCT_NAME" })
     @Operation(summary = "Replace a product's name and base price",
             description = "Every instance shows the new definition from its next read on; orders priced before are"
                     + " refused their old price by the database and priced again.")
@@ -42,6 +45,7 @@ class AdminProductController {
 
     @PostMapping("/{productId}/options")
     @ResponseStatus(HttpStatus.CREATED)
+    @ProblemCodes({ "PRODUCT_NOT_FOUND", "DUPLICATE_OPTION_NAME", "OPTION_LIMIT_REACHED" })
     @Operation(summary = "Add an option with its stock (a product has at most 10)")
     ProductResponse addOption(@PathVariable long productId,
             @Valid @RequestBody CreateProductRequest.OptionRequest request) {
@@ -49,6 +53,7 @@ class AdminProductController {
     }
 
     @PutMapping("/{productId}/options/{optionId}")
+    @ProblemCodes({ "PRODUCT_NOT_FOUND", "OPTION_NOT_FOUND", "DUPLICATE_OPTION_NAME" })
     @Operation(summary = "Replace an option's name and additional price")
     ProductResponse updateOption(@PathVariable long productId, @PathVariable long optionId,
             @Valid @RequestBody UpdateOptionRequest request) {
@@ -57,6 +62,7 @@ class AdminProductController {
     }
 
     @PostMapping("/{productId}/options/{optionId}/restock")
+    @ProblemCodes({ "PRODUCT_NOT_FOUND", "OPTION_NOT_FOUND" })
     @Operation(summary = "Add stock to one option")
     ProductResponse restock(@PathVariable long productId, @PathVariable long optionId,
             @Valid @RequestBody RestockRequest request) {

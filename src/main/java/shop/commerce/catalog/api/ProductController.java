@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import shop.commerce.catalog.application.ProductCatalogService;
+import shop.commerce.support.openapi.ProblemCodes;
 import shop.commerce.support.paging.PageQuery;
 import shop.commerce.support.paging.PageResponse;
 
@@ -33,6 +34,7 @@ class ProductController {
     }
 
     @GetMapping("/{productId}")
+    @ProblemCodes({ "PRODUCT_NOT_FOUND" })
     @Operation(summary = "One product with its options and live stock")
     ProductResponse product(@PathVariable long productId) {
         return ProductResponse.from(catalog.get(productId));

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import shop.commerce.consistency.application.ConsistencyCheckService;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
+import shop.commerce.support.openapi.ProblemCodes;
 
 @RestController
 @RequestMapping("/api/v1/admin/consistency-checks")
@@ -31,6 +32,7 @@ class ConsistencyCheckController {
     }
 
     @GetMapping("/latest")
+    @ProblemCodes({ "NOT_FOUND" })
     @Operation(summary = "The last recorded consistency run, scheduled or on demand")
     @ApiResponse(responseCode = "200", description = "The last result")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no run has been recorded yet")

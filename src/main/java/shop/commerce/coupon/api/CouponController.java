@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Positive;
 import shop.commerce.coupon.application.CouponQueries;
+import shop.commerce.support.openapi.ProblemCodes;
 
 @RestController
 @Tag(name = "Coupons", description = "First-come coupons: definitions, issuing and a user's coupons")
@@ -21,6 +22,7 @@ class CouponController {
     }
 
     @GetMapping("/api/v1/coupons/{couponId}")
+    @ProblemCodes({ "COUPON_NOT_FOUND" })
     @Operation(summary = "Read a coupon, with how many were issued and remain (public)")
     @SecurityRequirements
     CouponResponse coupon(@PathVariable @Positive long couponId) {

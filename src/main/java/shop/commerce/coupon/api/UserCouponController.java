@@ -20,6 +20,7 @@ import shop.commerce.coupon.application.CouponQueries;
 import shop.commerce.coupon.application.IssueCouponCommand;
 import shop.commerce.coupon.application.IssueCouponService;
 import shop.commerce.coupon.domain.UserCouponStatus;
+import shop.commerce.support.openapi.ProblemCodes;
 import shop.commerce.support.web.RequestValidation;
 
 @RestController
@@ -39,6 +40,7 @@ class UserCouponController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ProblemCodes({ "COUPON_NOT_FOUND", "COUPON_NOT_ISSUABLE", "COUPON_ALREADY_ISSUED", "COUPON_SOLD_OUT", "RATE_LIMITED" })
     @Operation(summary = "Issue a coupon to the user, first come first served (one per user, rate limited)")
     UserCouponResponse issue(@PathVariable @Positive long userId, @RequestBody IssueCouponRequest request) {
         validation.validateForCaller(request.userId(), request);

@@ -2,7 +2,7 @@ package shop.commerce.coupon.domain;
 
 import shop.commerce.support.error.BusinessException;
 
-/** Why a coupon was not issued, in the order of precedence api.md gives them. */
+/** Why a coupon was not issued, in the order of precedence docs/api.md gives them. */
 public enum IssueRefusal {
     NOT_FOUND(CouponErrorCode.COUPON_NOT_FOUND, "No coupon %d exists"),
     NOT_ISSUABLE(CouponErrorCode.COUPON_NOT_ISSUABLE, "Coupon %d is not issued at this time"),

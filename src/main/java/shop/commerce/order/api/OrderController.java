@@ -26,6 +26,7 @@ import shop.commerce.order.application.PayOrderService;
 import shop.commerce.order.application.PaymentCoupon;
 import shop.commerce.order.application.PlaceOrderService;
 import shop.commerce.support.idempotency.IdempotentRequests;
+import shop.commerce.support.openapi.ProblemCodes;
 import shop.commerce.support.ratelimit.RateLimitedOperation;
 import shop.commerce.support.ratelimit.UserRateLimiter;
 import shop.commerce.support.access.Caller;
@@ -61,6 +62,7 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders")
+    @ProblemCodes({ "OPTION_REQUIRED", "PRODUCT_NOT_FOUND", "OPTION_NOT_FOUND", "OUT_OF_STOCK", "COUPON_NOT_USABLE", "INSUFFICIENT_BALANCE", "EMPTY_CART", "RATE_LIMITED" })
     @Operation(summary = "Place an order, paid at once (payNow, the default) or reserved until its deadline")
     @ApiResponse(responseCode = "201", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
@@ -78,6 +80,7 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders/{orderId}/payment")
+    @ProblemCodes({ "ORDER_NOT_FOUND", "ORDER_NOT_PAYABLE", "OUT_OF_STOCK", "COUPON_NOT_USABLE", "INSUFFICIENT_BALANCE", "RATE_LIMITED" })
     @Operation(summary = "Pay a pending order, optionally with a coupon")
     @ApiResponse(responseCode = "200", description = "The paid order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
@@ -92,6 +95,7 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")
+    @ProblemCodes({ "ORDER_NOT_FOUND", "ORDER_NOT_CANCELLABLE", "RATE_LIMITED" })
     @Operation(summary = "Cancel an order: a paid one is refunded, a pending one releases its stock")
     @ApiResponse(responseCode = "200", description = "The cancelled order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
@@ -104,6 +108,7 @@ class OrderController {
     }
 
     @GetMapping("/api/v1/orders/{orderId}")
+    @ProblemCodes({ "ORDER_NOT_FOUND" })
     @Operation(summary = "One order; a pending one lists the coupons that could pay it")
     OrderResponse order(@PathVariable String orderId) {
         return OrderResponse.from(queries.get(CurrentUser.get(), orderId));

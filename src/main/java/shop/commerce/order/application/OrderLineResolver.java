@@ -22,7 +22,7 @@ import shop.commerce.support.error.FieldViolation;
 
 /**
  * Turns requested lines into priced order lines: fills in the option of one-option products,
- * merges lines of the same option, then applies the limits. Refusals follow api.md's order:
+ * merges lines of the same option, then applies the limits. Refusals follow docs/api.md's order:
  * every 400 (option required, limits) before any 404 (unknown product or option).
  */
 @Component

@@ -12,7 +12,7 @@ import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.support.access.Caller;
 
 /**
- * Pays a pending order: refusals in api.md's order (no such order, not yours, not payable, then
+ * Pays a pending order: refusals in docs/api.md's order (no such order, not yours, not payable, then
  * the coupon and the balance), the payment itself through {@link OrderPayment}, one statement that
  * takes the locks in the project's order: the order row, its stock rows, the coupon, the balance.
  */

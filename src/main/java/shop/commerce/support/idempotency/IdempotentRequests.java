@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code Idempotency-Key} mechanism of api.md, for any endpoint whose controller wraps its work
+ * The {@code Idempotency-Key} mechanism of docs/api.md, for any endpoint whose controller wraps its work
  * in {@link #execute}.
  * <p>
  * The key's "in progress" mark is a PostgreSQL advisory lock held by the business transaction

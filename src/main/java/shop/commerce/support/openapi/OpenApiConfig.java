@@ -1,10 +1,14 @@
 package shop.commerce.support.openapi;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,16 +16,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -33,6 +38,11 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import shop.commerce.support.error.CommonErrorCode;
+import shop.commerce.support.error.ErrorCode;
+import shop.commerce.support.error.ErrorCodeCatalog;
+import shop.commerce.support.error.Problems;
+import shop.commerce.support.idempotency.IdempotentRequests;
 
 /**
  * The published OpenAPI description, with a bearer-token "Authorize" button. Its servers come from
@@ -44,14 +54,14 @@ class OpenApiConfig {
 
     private static final String BEARER = "bearer-jwt";
     private static final String PROBLEM = "Problem";
-    private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.DELETE);
+    private static final String EXAMPLE_REQUEST_ID = "0b7f3a5e-8f6c-4d7e-9a51-2f0c7d4e6b1a";
 
     @Bean
     OpenAPI commerceOpenApi(@Value("${commerce.openapi.servers:/}") List<String> servers) {
         return new OpenAPI()
                 .info(new Info().title("Commerce API").version("v1")
-                        .description("Balance, catalog, coupons, cart and orders. Money is in KRW."))
+                        .description("Balance, catalog, coupons, cart and orders. Money is in KRW.")
+                        .license(new License().name("Proprietary").url("https://commerce.shop/license")))
                 .servers(servers.stream().map(url -> new Server().url(url)).toList())
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme()
@@ -60,7 +70,11 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Adds the problem responses api.md gives each kind of operation; a 201 replaces the default 200. */
+    /**
+     * Lists under each operation the error codes it can answer, grouped by status, with a named example
+     * problem per code: those every operation of its kind shares, then its own ({@link ProblemCodes}).
+     * A 201 replaces the default 200.
+     */
     @Bean
     GlobalOperationCustomizer documentedProblemResponses() {
         return (operation, handler) -> {
@@ -68,49 +82,72 @@ class OpenApiConfig {
             if (responses.containsKey("201")) {
                 responses.remove("200");
             }
-            Set<RequestMethod> methods = methods(handler);
-            boolean write = methods.stream().anyMatch(WRITES::contains);
-            boolean hasBody = hasParameter(handler.getMethod(), RequestBody.class);
-            addProblem(responses, "400", "Malformed request or invalid fields (MALFORMED_REQUEST, VALIDATION_FAILED, ...)");
-            if (secured(handler)) {
-                addProblem(responses, "401", "No valid bearer token (UNAUTHENTICATED)");
-                addProblem(responses, "403", "The token does not allow this request (FORBIDDEN)");
-            }
-            if (hasParameter(handler.getMethod(), PathVariable.class)) {
-                addProblem(responses, "404", "The resource does not exist");
-            }
-            addProblem(responses, "405", "Method not allowed (METHOD_NOT_ALLOWED)");
-            if (hasBody) {
-                addProblem(responses, "413", "Body over 64 KiB (PAYLOAD_TOO_LARGE)");
-                addProblem(responses, "415", "Not JSON (UNSUPPORTED_MEDIA_TYPE)");
-            }
-            if (write) {
-                addProblem(responses, "409", "Refused by a business rule (see the operation's codes)");
-            }
-            if (operation.getParameters() != null && operation.getParameters().stream()
-                    .anyMatch(p -> "Idempotency-Key".equals(p.getName()))) {
-                addProblem(responses, "422", "Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED)");
-            }
-            if (write && secured(handler)) {
-                addProblem(responses, "429", "Over the per-user rate limit (RATE_LIMITED)");
-            }
-            addProblem(responses, "503", "A dependency is down; safe to retry (SERVICE_UNAVAILABLE)");
+            describeIdempotencyKey(operation);
+            Map<String, List<ErrorCode>> byStatus = new TreeMap<>();
+            errorCodes(operation, handler).forEach(code -> byStatus
+                    .computeIfAbsent(String.valueOf(code.status().value()), status -> new ArrayList<>()).add(code));
+            byStatus.forEach((status, codes) -> responses.addApiResponse(status, problemResponse(codes)));
             operation.setResponses(responses);
             return operation;
         };
     }
 
-    private static void addProblem(ApiResponses responses, String status, String description) {
-        if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+    /** The codes an operation can answer: those its kind shares, then its own, each once. */
+    private static Set<ErrorCode> errorCodes(Operation operation, HandlerMethod handler) {
+        Set<ErrorCode> codes = new LinkedHashSet<>();
+        codes.add(CommonErrorCode.MALFORMED_REQUEST);
+        codes.add(CommonErrorCode.VALIDATION_FAILED);
+        if (secured(handler)) {
+            codes.add(CommonErrorCode.UNAUTHENTICATED);
+            codes.add(CommonErrorCode.FORBIDDEN);
         }
+        codes.add(CommonErrorCode.METHOD_NOT_ALLOWED);
+        codes.add(CommonErrorCode.NOT_ACCEPTABLE);
+        if (hasParameter(handler.getMethod(), RequestBody.class)) {
+            codes.add(CommonErrorCode.PAYLOAD_TOO_LARGE);
+            codes.add(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (takesIdempotencyKey(operation)) {
+            codes.add(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS);
+            codes.add(CommonErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        codes.add(CommonErrorCode.SERVICE_UNAVAILABLE);
+        ProblemCodes own = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), ProblemCodes.class);
+        if (own != null) {
+            Arrays.stream(own.value()).map(ErrorCodeCatalog::named).forEach(codes::add);
+        }
+        return codes;
     }
 
-    private static Set<RequestMethod> methods(HandlerMethod handler) {
-        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-        return mapping == null ? Set.of() : Set.of(mapping.method());
+    private static ApiResponse problemResponse(List<ErrorCode> codes) {
+        var media = new io.swagger.v3.oas.models.media.MediaType()
+                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
+        codes.forEach(code -> media.addExamples(code.name(), new Example().summary(code.title()).value(exampleBody(code))));
+        String names = codes.stream().map(ErrorCode::name).collect(Collectors.joining(", "));
+        return new ApiResponse().description(names).content(new Content()
+                .addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE, media));
+    }
+
+    private static Map<String, Object> exampleBody(ErrorCode code) {
+        ProblemDetail problem = Problems.of(code, code.title() + ".");
+        problem.setProperty("requestId", EXAMPLE_REQUEST_ID);
+        return Problems.asJsonObject(problem);
+    }
+
+    private static boolean takesIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> IdempotentRequests.HEADER.equals(p.getName()));
+    }
+
+    /** The header's rule, written once here for every operation that takes it. */
+    private static void describeIdempotencyKey(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().stream().filter(p -> IdempotentRequests.HEADER.equals(p.getName())).forEach(p -> p
+                .description("Makes a retry safe: the same key and request answer the stored outcome again "
+                        + "(1 to 255 visible ASCII characters, scoped to the caller)")
+                .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[\\x21-\\x7E]+$")));
     }
 
     private static boolean secured(HandlerMethod handler) {

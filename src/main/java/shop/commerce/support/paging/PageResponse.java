@@ -3,7 +3,7 @@ package shop.commerce.support.paging;
 import java.util.List;
 import java.util.function.Function;
 
-/** The page shape of api.md: {@code content}, {@code page}, {@code size}, totals. */
+/** The page shape of docs/api.md: {@code content}, {@code page}, {@code size}, totals. */
 public record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
 
     public static <T> PageResponse<T> of(List<T> content, PageQuery query, long totalElements) {

@@ -15,7 +15,7 @@ public final class CurrentUser {
 
     private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,18}");
 
-    /** A user id as api.md writes it: a positive decimal that fits a signed 64-bit integer. */
+    /** A user id as docs/api.md writes it: a positive decimal that fits a signed 64-bit integer. */
     public static OptionalLong parseId(String text) {
         if (text == null || !DIGITS.matcher(text).matches()) {
             return OptionalLong.empty();

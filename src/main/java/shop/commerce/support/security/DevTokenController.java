@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,7 @@ class DevTokenController {
 
     @PostMapping
     @Operation(summary = "Issue a development token for any user id and roles")
+    @SecurityRequirements
     DevTokenResponse issue(@Valid @RequestBody DevTokenRequest request) {
         Set<Role> roles = request.roles() == null || request.roles().isEmpty() ? Set.of(Role.USER)
                 : Set.copyOf(request.roles());

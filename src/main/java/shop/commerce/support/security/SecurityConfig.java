@@ -47,7 +47,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import shop.commerce.support.access.Caller;
 
 /**
- * Stateless HS256 bearer-token security as api.md's "Identity and access" describes: public
+ * Stateless HS256 bearer-token security as docs/api.md's "Identity and access" describes: public
  * reads, {@code /admin} for administrators, and {@code /users/{userId}/**} for that user alone
  * (administrators may read any user).
  */

@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * An instant a client may send (api.md): from the start of 2000 up to the end of 2100, UTC. Beyond
+ * An instant a client may send (docs/api.md): from the start of 2000 up to the end of 2100, UTC. Beyond
  * that the database, the coupon gate's arithmetic or the calendar would break before any rule does.
  */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })

@@ -21,7 +21,7 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON is read strictly (api.md): a value of the wrong JSON type is refused instead of converted
+ * JSON is read strictly (docs/api.md): a value of the wrong JSON type is refused instead of converted
  * (no {@code "1000"} for a number, no {@code 1} for a boolean or a name), and an object naming a
  * key twice is refused instead of keeping the last one. This customizes Boot's one
  * {@code JsonMapper}, the one Spring MVC reads request bodies with.
