@@ -45,6 +45,32 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} byte for byte (nothing added) and returns every byte the server wrote
+     * before it closed the connection; a reset after the last byte read counts as a close.
+     */
+    public static String exchange(int port, String request) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    received.write(buffer, 0, read);
+                }
+            } catch (java.net.SocketException reset) {
+                // closed with a reset: what arrived before it is the answer
+            }
+            return received.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Answer parse(byte[] raw) throws IOException {
         String text = new String(raw, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");

@@ -15,6 +15,7 @@ public enum CommonErrorCode implements ErrorCode {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENCY_KEY_IN_PROGRESS(HttpStatus.CONFLICT),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    NOT_IMPLEMENTED(HttpStatus.NOT_IMPLEMENTED),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
@@ -41,6 +42,7 @@ public enum CommonErrorCode implements ErrorCode {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 501 -> NOT_IMPLEMENTED;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
         };

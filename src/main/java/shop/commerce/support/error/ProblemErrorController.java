@@ -30,10 +30,11 @@ class ProblemErrorController implements ErrorController {
         CommonErrorCode code = status instanceof Integer value ? CommonErrorCode.forStatus(value)
                 : CommonErrorCode.NOT_FOUND;
         int statusCode = status instanceof Integer value ? value : code.status().value();
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && statusCode >= 500) {
+        boolean failed = statusCode >= 500 && code != CommonErrorCode.NOT_IMPLEMENTED;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && failed) {
             log.error("Request failed before reaching the API", failure);
         }
-        ProblemDetail problem = Problems.of(code, statusCode >= 500 ? "An unexpected error occurred"
+        ProblemDetail problem = Problems.of(code, failed ? "An unexpected error occurred"
                 : "The request was refused: " + code.title().toLowerCase(java.util.Locale.ROOT));
         problem.setStatus(statusCode);
         return ResponseEntity.status(statusCode).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -60,6 +60,9 @@ class SecurityConfig {
     /** The GETs anyone may make, token or not. */
     private static final List<String> PUBLIC_READS = List.of("/api/v1/products", "/api/v1/products/**",
             "/api/v1/coupons/*");
+    /** What anyone may do on those paths: {@code GET}, and {@code HEAD} and {@code OPTIONS} along with it. */
+    private static final List<HttpMethod> PUBLIC_READ_METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD,
+            HttpMethod.OPTIONS);
 
     /**
      * Anonymous catalogue and coupon reads, the busiest requests, skip the chain below: with no
@@ -70,8 +73,9 @@ class SecurityConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain anonymousPublicReads(HttpSecurity http) throws Exception {
-        RequestMatcher publicRead = new OrRequestMatcher(PUBLIC_READS.stream()
-                .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
+        RequestMatcher publicRead = new OrRequestMatcher(PUBLIC_READ_METHODS.stream()
+                .flatMap(method -> PUBLIC_READS.stream()
+                        .map(path -> PathPatternRequestMatcher.withDefaults().matcher(method, path)))
                 .toArray(RequestMatcher[]::new));
         withoutBrowserSessions(http)
                 .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null

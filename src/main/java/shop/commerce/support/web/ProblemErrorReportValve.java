@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tomcat's last word on a request it refused before the application saw it (an undecodable path,
  * headers over the limit): a problem with a {@code code} and an {@code X-Request-Id}, in place of
- * Tomcat's HTML page.
+ * Tomcat's HTML page. An HTTP/0.9 request gets no answer at all (see {@link Http09RefusalValve}).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -26,6 +26,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
+        if (Http09RefusalValve.isHttp09(request)) {
+            Http09RefusalValve.refuse(response); // a body without a status line would read as a success
+            return;
+        }
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
@@ -41,8 +45,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setHeader(RequestIdFilter.HEADER, requestId);
         }
         CommonErrorCode code = CommonErrorCode.forStatus(status);
-        var problem = Problems.of(code, status >= 500 ? "An unexpected error occurred"
-                : "The request was refused by the web server");
+        var problem = Problems.of(code, detail(code, status));
         problem.setStatus(status);
         problem.setProperty("requestId", requestId);
         try {
@@ -56,5 +59,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException ignored) {
             // the client is gone or the response was already sent: nothing more to say
         }
+    }
+
+    private static String detail(CommonErrorCode code, int status) {
+        if (code == CommonErrorCode.NOT_IMPLEMENTED) {
+            return "The server does not implement this method or transfer coding";
+        }
+        return status >= 500 ? "An unexpected error occurred" : "The request was refused by the web server";
     }
 }
