@@ -57,7 +57,7 @@ public class ProductCatalogService {
     /** Adds stock: stock is never cached, so every instance's next read shows it. */
     @Transactional
     public Product restock(long productId, long optionId, long quantity) {
-        if (!products.restock(productId, optionId, quantity)) {
+        if (!products.restock(productId, optionId, quantity, clock.instant())) {
             throw products.exists(productId) ? CatalogErrorCode.optionNotFound(optionId)
                     : CatalogErrorCode.productNotFound(productId);
         }
@@ -82,7 +82,7 @@ public class ProductCatalogService {
         lockForChange(productId);
         OptionalLong added;
         try {
-            added = products.addOption(productId, option, NewProduct.MAX_OPTIONS);
+            added = products.addOption(productId, option, NewProduct.MAX_OPTIONS, clock.instant());
         } catch (DuplicateKeyException taken) {
             throw duplicateOptionName(option.name());
         }

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 public interface ProductRepository {
 
-    /** Inserts the product, its options and their stock; DuplicateKeyException on a taken name. */
+    /** Inserts the product, its options, their stock and its receipts; DuplicateKeyException on a taken name. */
     long create(NewProduct product, java.time.Instant now);
 
     Optional<Product> find(long productId);
@@ -21,8 +21,11 @@ public interface ProductRepository {
 
     boolean exists(long productId);
 
-    /** Adds to an option's total stock; false when the option is not one of that product's. */
-    boolean restock(long productId, long optionId, long quantity);
+    /**
+     * Adds to an option's total stock and records the receipt; false when the option is not one of
+     * that product's.
+     */
+    boolean restock(long productId, long optionId, long quantity, java.time.Instant now);
 
     /**
      * The products' definition versions and the options' stock, in one statement of two
@@ -40,11 +43,11 @@ public interface ProductRepository {
     void rename(long productId, String name, long price);
 
     /**
-     * Adds an option with its stock unless the product already has {@code maxOptions} (after
+     * Adds an option with its stock (and its receipt) unless the product already has {@code maxOptions} (after
      * {@link #lockForChange}, so concurrent additions count each other); empty when it has.
      * DuplicateKeyException on a name the product's options already use.
      */
-    OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions);
+    OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions, java.time.Instant now);
 
     /** Sets an option's name and additional price (after {@link #lockForChange}); false when it is not the product's. */
     boolean changeOption(long productId, long optionId, String name, long additionalPrice);

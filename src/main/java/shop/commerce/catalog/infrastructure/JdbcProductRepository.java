@@ -59,14 +59,18 @@ class JdbcProductRepository implements ProductRepository {
                            with ordinality as o(name, additional_price, position)
                      order by o.position
                     returning id, name
+                ), stocked as (
+                    insert into option_stock (option_id, total, reserved)
+                    select i.id, s.total, 0
+                      from inserted i
+                      join unnest(cast(:names as varchar[]), cast(:stocks as bigint[])) as s(name, total)
+                        on s.name = i.name
+                    returning option_id, total
                 )
-                insert into option_stock (option_id, total, reserved)
-                select i.id, s.total, 0
-                  from inserted i
-                  join unnest(cast(:names as varchar[]), cast(:stocks as bigint[])) as s(name, total)
-                    on s.name = i.name
+                insert into stock_receipt (option_id, kind, quantity, received_at)
+                select option_id, 'CREATED', total, :now from stocked
                 """)
-                .param("productId", productId)
+                .param("productId", productId).param("now", SqlTime.param(now))
                 .param("names", options.stream().map(NewProduct.NewOption::name).toArray(String[]::new))
                 .param("prices", options.stream().map(NewProduct.NewOption::additionalPrice).toArray(Long[]::new))
                 .param("stocks", options.stream().map(NewProduct.NewOption::stock).toArray(Long[]::new))
@@ -108,13 +112,19 @@ class JdbcProductRepository implements ProductRepository {
     }
 
     @Override
-    public boolean restock(long productId, long optionId, long quantity) {
+    public boolean restock(long productId, long optionId, long quantity, Instant now) {
         return jdbc.sql("""
-                update option_stock s set total = s.total + :quantity
-                  from product_option o
-                 where o.id = s.option_id and o.id = :optionId and o.product_id = :productId
+                with restocked as (
+                    update option_stock s set total = s.total + :quantity
+                      from product_option o
+                     where o.id = s.option_id and o.id = :optionId and o.product_id = :productId
+                    returning s.option_id
+                )
+                insert into stock_receipt (option_id, kind, quantity, received_at)
+                select option_id, 'RESTOCKED', :quantity, :now from restocked
                 """)
                 .param("quantity", quantity).param("optionId", optionId).param("productId", productId)
+                .param("now", SqlTime.param(now))
                 .update() == 1;
     }
 
@@ -155,7 +165,7 @@ class JdbcProductRepository implements ProductRepository {
     }
 
     @Override
-    public OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions) {
+    public OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions, Instant now) {
         // a statement of its own after the product row's lock: its snapshot sees every option a
         // concurrent addition committed before the lock was granted
         Optional<Long> added = jdbc.sql("""
@@ -164,12 +174,17 @@ class JdbcProductRepository implements ProductRepository {
                     select :productId, :name, :additionalPrice
                      where (select count(*) from product_option where product_id = :productId) < :maxOptions
                     returning id
+                ), stocked as (
+                    insert into option_stock (option_id, total, reserved)
+                    select id, :stock, 0 from inserted
+                    returning option_id
+                ), received as (
+                    insert into stock_receipt (option_id, kind, quantity, received_at)
+                    select option_id, 'CREATED', :stock, :now from stocked
                 )
-                insert into option_stock (option_id, total, reserved)
-                select id, :stock, 0 from inserted
-                returning option_id
+                select option_id from stocked
                 """)
-                .param("productId", productId).param("name", option.name())
+                .param("productId", productId).param("name", option.name()).param("now", SqlTime.param(now))
                 .param("additionalPrice", option.additionalPrice()).param("stock", option.stock())
                 .param("maxOptions", maxOptions)
                 .query(Long.class).optional();

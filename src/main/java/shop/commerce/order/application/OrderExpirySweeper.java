@@ -2,7 +2,11 @@ package shop.commerce.order.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -20,11 +24,20 @@ import shop.commerce.support.persistence.AdvisoryLocks;
  * Expires unpaid orders past their deadline and releases their reservations, without any request.
  * Every instance schedules it; a PostgreSQL advisory lock lets one sweep at a time, and it needs
  * nothing but the database, so it keeps working while Redis or Kafka are away.
+ * <p>
+ * Orders expire in batches of one transaction each. When a release fails (an order whose stock
+ * row no longer holds its reservation), the batch rolls back and its orders are expired one at a
+ * time instead, so the others still expire; the failing order stays pending, is logged and
+ * counted ({@code commerce_order_expiry_failures_total}), and this instance leaves it alone for
+ * {@link #RETRY_FAILED_AFTER} before trying it again. The consistency check
+ * {@code ORDERS_EXPIRE_ON_TIME} reports it meanwhile.
  */
 @Component
 class OrderExpirySweeper implements SchedulingConfigurer {
 
     private static final int BATCH = 200;
+    private static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(5);
+    private static final String LOCK = "order-expiry-sweep";
 
     private final OrderRepository orders;
     private final StockApi stock;
@@ -33,6 +46,8 @@ class OrderExpirySweeper implements SchedulingConfigurer {
     private final OrderMetrics metrics;
     private final OrderProperties properties;
     private final Clock clock;
+    /** Orders whose expiry failed, by when: skipped until {@link #RETRY_FAILED_AFTER} has passed. */
+    private final Map<String, Instant> failed = new ConcurrentHashMap<>();
 
     OrderExpirySweeper(OrderRepository orders, StockApi stock, AdvisoryLocks locks,
             PlatformTransactionManager transactionManager, OrderMetrics metrics, OrderProperties properties,
@@ -47,22 +62,69 @@ class OrderExpirySweeper implements SchedulingConfigurer {
     }
 
     void sweep() {
-        int expired;
+        Instant now = clock.instant();
+        failed.values().removeIf(since -> !now.isBefore(since.plus(RETRY_FAILED_AFTER)));
+        int tried;
         do {
-            expired = transactions.execute(status -> expireBatch());
-        } while (expired == BATCH);
+            try {
+                tried = transactions.execute(status -> expireBatch());
+            } catch (RuntimeException batchFailed) {
+                tried = expireOneByOne();
+            }
+        } while (tried == BATCH);
     }
 
     private int expireBatch() {
-        if (!locks.tryLock("order-expiry-sweep")) {
+        if (!locks.tryLock(LOCK)) {
             return 0;
         }
-        List<Order> expired = orders.expireDue(clock.instant(), BATCH).stream().map(Order::expired).toList();
+        List<Order> expired = due(BATCH);
         if (!expired.isEmpty()) {
             stock.release(StockQuantities.of(expired));
             expired.forEach(order -> metrics.expired(order.id(), order.userId()));
         }
         return expired.size();
+    }
+
+    /**
+     * Up to a batch of orders, each in a transaction of its own; returns how many were tried. A
+     * failure that no order was being expired in (the database went away) is thrown.
+     */
+    private int expireOneByOne() {
+        for (int tried = 0; tried < BATCH; tried++) {
+            AtomicReference<Order> attempt = new AtomicReference<>();
+            try {
+                boolean expiredOne = transactions.execute(status -> {
+                    if (!locks.tryLock(LOCK)) {
+                        return false;
+                    }
+                    List<Order> due = due(1);
+                    if (due.isEmpty()) {
+                        return false;
+                    }
+                    Order order = due.get(0);
+                    attempt.set(order);
+                    stock.release(StockQuantities.of(due));
+                    metrics.expired(order.id(), order.userId());
+                    return true;
+                });
+                if (!expiredOne) {
+                    return tried;
+                }
+            } catch (RuntimeException failure) {
+                Order order = attempt.get();
+                if (order == null) {
+                    throw failure;
+                }
+                failed.put(order.id(), clock.instant());
+                metrics.expiryFailed(order.id(), order.userId(), failure);
+            }
+        }
+        return BATCH;
+    }
+
+    private List<Order> due(int limit) {
+        return orders.expireDue(clock.instant(), limit, failed.keySet()).stream().map(Order::expired).toList();
     }
 
     @Override

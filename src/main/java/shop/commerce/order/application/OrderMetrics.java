@@ -23,6 +23,7 @@ import shop.commerce.support.persistence.AfterCommit;
  * {@code expired}, or the error code of a refusal ({@code OUT_OF_STOCK}, ...);</li>
  * <li>{@code commerce_order_amount_krw_total}: what paid orders paid;</li>
  * <li>{@code commerce_stock_outs_total}: orders refused {@code OUT_OF_STOCK};</li>
+ * <li>{@code commerce_order_expiry_failures_total}: attempts of the expiry sweeper to expire an order that failed;</li>
  * <li>{@code commerce_order_duration_seconds{operation,outcome}}: the order path, as a histogram.</li>
  * </ul>
  * A step that happens inside a transaction is counted and logged when that transaction commits, so a
@@ -41,6 +42,7 @@ public class OrderMetrics {
     private final Counter expired;
     private final Counter paidAmount;
     private final Counter stockOuts;
+    private final Counter expiryFailures;
 
     public OrderMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,6 +55,9 @@ public class OrderMetrics {
                 .register(registry);
         this.stockOuts = Counter.builder("commerce.stock.outs")
                 .description("Orders refused because an option's available stock was short")
+                .register(registry);
+        this.expiryFailures = Counter.builder("commerce.order.expiry.failures")
+                .description("Orders the expiry sweeper failed to expire (left pending, retried later)")
                 .register(registry);
     }
 
@@ -91,6 +96,17 @@ public class OrderMetrics {
             expired.increment();
             log.info("Order expired: order={} user={} (unpaid past its deadline, stock released)", orderId, userId);
         }));
+    }
+
+    /**
+     * The expiry sweeper failed to expire an order (its transaction rolled back): the order stays
+     * pending and is skipped for a while. Counted and logged at once, at ERROR.
+     */
+    public void expiryFailed(String orderId, long userId, RuntimeException cause) {
+        expiryFailures.increment();
+        LogContext.withOrder(orderId, userId, () -> log.error(
+                "Order expiry failed: order={} user={} stays pending and is skipped for now: {}", orderId, userId,
+                cause.toString()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package shop.commerce.order.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,6 @@ public interface OrderRepository {
     /** To CANCELLED; the status before tells what to undo. */
     Optional<Order> markCancelled(String orderId, long userId, Instant now);
 
-    /** To EXPIRED, up to {@code limit} orders past their expiry, skipping rows others hold. */
-    List<Order> expireDue(Instant now, int limit);
+    /** To EXPIRED, up to {@code limit} orders past their expiry, skipping rows others hold and {@code skipped}. */
+    List<Order> expireDue(Instant now, int limit, Collection<String> skipped);
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,13 +215,13 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> expireDue(Instant now, int limit) {
+    public List<Order> expireDue(Instant now, int limit, Collection<String> skipped) {
         // runs every second on a table that only grows: it must read the pending-expiry index alone
         indexScans.only();
         return jdbc.sql("""
                 with due as (
                     select id, status from orders
-                     where %s and expires_at <= :now
+                     where %s and expires_at <= :now and id <> all(cast(:skipped as varchar[]))
                      order by expires_at
                      limit :limit
                        for update skip locked
@@ -234,6 +235,7 @@ class JdbcOrderRepository implements OrderRepository {
                  order by o.id, l.line_no
                 """)
                 .param("now", SqlTime.param(now)).param("limit", limit)
+                .param("skipped", skipped.toArray(String[]::new))
                 .query(JdbcOrderRepository::orders);
     }
 
