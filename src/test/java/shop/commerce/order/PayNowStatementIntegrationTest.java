@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
+import shop.commerce.support.security.Role;
 import shop.commerce.testing.CommerceFixtures;
 import shop.commerce.testing.CommerceFixtures.ProductRef;
 import shop.commerce.testing.IntegrationTestSupport;
@@ -75,7 +76,7 @@ class PayNowStatementIntegrationTest extends IntegrationTestSupport {
     @Test
     void stockIsRefusedBeforeTheCouponAndTheCouponBeforeTheBalance() {
         long coupon = fixtures.fixedCoupon("Five off", 5_000, 10);
-        long used = fixtures.issue(token(3), 3, coupon);
+        long used = fixtures.issue(token(3, Role.USER), 3, coupon);
         order(3, shirt.option(1), 1, used).then().statusCode(201);
         jdbc.sql("update user_balance set balance = 100 where user_id = 3").update();
         Snapshot before = snapshot();
@@ -91,7 +92,7 @@ class PayNowStatementIntegrationTest extends IntegrationTestSupport {
     @Test
     void aCouponOfAnotherUserIsNotUsableAndChangesNothing() {
         long coupon = fixtures.fixedCoupon("Five off", 5_000, 10);
-        long othersCoupon = fixtures.issue(token(2), 2, coupon);
+        long othersCoupon = fixtures.issue(token(2, Role.USER), 2, coupon);
         Snapshot before = snapshot();
 
         order(1, shirt.option(0), 1, othersCoupon).then().statusCode(409).body("code", equalTo("COUPON_NOT_USABLE"));
@@ -102,7 +103,7 @@ class PayNowStatementIntegrationTest extends IntegrationTestSupport {
     @Test
     void aCouponPaysItsDiscountInTheSameStatement() {
         long coupon = fixtures.fixedCoupon("Five off", 5_000, 10);
-        long userCoupon = fixtures.issue(token(1), 1, coupon);
+        long userCoupon = fixtures.issue(token(1, Role.USER), 1, coupon);
 
         String orderId = order(1, shirt.option(0), 2, userCoupon).then().statusCode(201)
                 .body("discountAmount", equalTo(5_000)).body("paidAmount", equalTo(73_000))

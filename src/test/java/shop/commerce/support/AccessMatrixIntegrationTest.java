@@ -88,6 +88,15 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
         tokens.put("roles as a string", TestTokens.sign("HS256", Map.of("sub", "1", "roles", "USER ADMIN",
                 "exp", TestTokens.epochSecondsIn(300)), secret));
         tokens.put("no exp", TestTokens.sign("HS256", Map.of("sub", "1", "roles", List.of("USER", "ADMIN")), secret));
+        tokens.put("an unknown role", TestTokens.sign("HS256", Map.of("sub", "1",
+                "roles", List.of("USER", "ADMIN", "SUPERUSER"), "exp", TestTokens.epochSecondsIn(300)), secret));
+        tokens.put("a sub as a JSON number", TestTokens.sign("HS256", Map.of("sub", 1, "roles", List.of("USER", "ADMIN"),
+                "exp", TestTokens.epochSecondsIn(300)), secret));
+        tokens.put("a padded signature", TestTokens.withPaddedSignature(TestTokens.sign("HS256", claims, secret)));
+        tokens.put("a respelled signature",
+                TestTokens.withSignatureLastCharacterRespelled(TestTokens.sign("HS256", claims, secret)));
+        tokens.put("an exp in the year 10000", TestTokens.sign("HS256", Map.of("sub", "1",
+                "roles", List.of("USER", "ADMIN"), "exp", 253_402_300_800L), secret));
         return tokens;
     }
 }

@@ -28,7 +28,7 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void acceptsAValidToken() {
-        withToken(sign("HS256", Map.of("sub", "5", "roles", List.of("USER"), "exp", epochIn(Duration.ofMinutes(5)))))
+        withToken(sign("HS256", userClaims("5", Duration.ofMinutes(5))))
                 .statusCode(200);
     }
 
@@ -46,16 +46,16 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void rejectsATokenSignedWithAnotherSecret() {
-        String forged = sign("HS256", Map.of("sub", "5", "exp", epochIn(Duration.ofMinutes(5))),
+        String forged = sign("HS256", userClaims("5", Duration.ofMinutes(5)),
                 "another-secret-that-is-long-enough-0123456789");
         withToken(forged).statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
     void rejectsAnAlgorithmOtherThanHs256() {
-        withToken(sign("HS512", Map.of("sub", "5", "exp", epochIn(Duration.ofMinutes(5))))).statusCode(401);
+        withToken(sign("HS512", userClaims("5", Duration.ofMinutes(5)))).statusCode(401);
         String unsigned = base64("{\"alg\":\"none\"}") + "."
-                + base64("{\"sub\":\"5\",\"exp\":" + epochIn(Duration.ofMinutes(5)) + "}") + ".";
+                + base64("{\"sub\":\"5\",\"roles\":[\"USER\"],\"exp\":" + epochIn(Duration.ofMinutes(5)) + "}") + ".";
         withToken(unsigned).statusCode(401);
     }
 
@@ -66,14 +66,14 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void toleratesThirtySecondsOfClockSkewButNoMore() {
-        withToken(sign("HS256", Map.of("sub", "5", "exp", epochIn(Duration.ofSeconds(-20))))).statusCode(200);
-        withToken(sign("HS256", Map.of("sub", "5", "exp", epochIn(Duration.ofSeconds(-45))))).statusCode(401);
+        withToken(sign("HS256", userClaims("5", Duration.ofSeconds(-20)))).statusCode(200);
+        withToken(sign("HS256", userClaims("5", Duration.ofSeconds(-45)))).statusCode(401);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "0", "-5", "abc", "5.0", "99999999999999999999" })
     void rejectsASubjectThatIsNotAPositiveUserId(String subject) {
-        String token = sign("HS256", Map.of("sub", subject, "exp", epochIn(Duration.ofMinutes(5))));
+        String token = sign("HS256", userClaims(subject, Duration.ofMinutes(5)));
         anonymous().auth().oauth2(token).get("/api/v1/users/5/balance").then().statusCode(401);
     }
 
@@ -117,12 +117,17 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
     void refusesABadTokenOnAPublicReadToo(String path) {
         anonymous().header("Authorization", "Bearer garbage").get(path).then().statusCode(401)
                 .body("code", equalTo("UNAUTHENTICATED"));
-        String expired = sign("HS256", Map.of("sub", "5", "exp", epochIn(Duration.ofMinutes(-5))));
+        String expired = sign("HS256", userClaims("5", Duration.ofMinutes(-5)));
         anonymous().auth().oauth2(expired).get(path).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
     }
 
     private ValidatableResponse withToken(String token) {
         return anonymous().header("Authorization", "Bearer " + token).get("/api/v1/users/5/balance").then();
+    }
+
+    /** The claims of a well-formed USER token for the subject, expiring after the duration. */
+    private Map<String, Object> userClaims(String subject, Duration expiresIn) {
+        return Map.of("sub", subject, "roles", List.of("USER"), "exp", epochIn(expiresIn));
     }
 
     private long epochIn(Duration duration) {

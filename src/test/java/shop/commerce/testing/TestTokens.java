@@ -20,8 +20,16 @@ public final class TestTokens {
 
     /** Signs the claims with HMAC ({@code HS256} or {@code HS512}) and the given key. */
     public static String sign(String algorithm, Map<String, Object> claims, String key) {
+        return sign(algorithm, unsigned(algorithm, claims), key);
+    }
+
+    /** Signs the header and payload as given ({@code header.payload}, however spelled) with HS256. */
+    public static String signSegments(String signingInput, String key) {
+        return sign("HS256", signingInput, key);
+    }
+
+    private static String sign(String algorithm, String signingInput, String key) {
         try {
-            String signingInput = unsigned(algorithm, claims);
             String macName = algorithm.equals("HS512") ? "HmacSHA512" : "HmacSHA256";
             Mac mac = Mac.getInstance(macName);
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), macName));
@@ -35,6 +43,22 @@ public final class TestTokens {
     /** A token with {@code alg: none} and no signature. */
     public static String algNone(Map<String, Object> claims) {
         return unsigned("none", claims) + ".";
+    }
+
+    /** The same token with its signature padded with {@code =} to a multiple of four characters. */
+    public static String withPaddedSignature(String token) {
+        return token + "=".repeat((4 - token.substring(token.lastIndexOf('.') + 1).length() % 4) % 4);
+    }
+
+    /**
+     * The same token with the signature's last character changed in the bits that carry no data,
+     * so that it decodes to the same bytes. An HS256 signature is 43 characters: the last one
+     * carries 4 bits of data and 2 unused ones.
+     */
+    public static String withSignatureLastCharacterRespelled(String token) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        return token.substring(0, token.length() - 1) + alphabet.charAt(last ^ 1);
     }
 
     public static long epochSecondsIn(long seconds) {

@@ -38,6 +38,11 @@ class DevTokenController {
             throw new IllegalStateException("commerce.security.dev-tokens-enabled=true is allowed only in the local run"
                     + " (profile 'local'); production tokens come from the identity provider");
         }
+        if (properties.devTokenTtl().compareTo(properties.jwtMaxLifetime()) > 0) {
+            throw new IllegalStateException("commerce.security.dev-token-ttl (" + properties.devTokenTtl()
+                    + ") is longer than commerce.security.jwt-max-lifetime (" + properties.jwtMaxLifetime()
+                    + "): the service would refuse its own development tokens");
+        }
         this.issuer = issuer;
         this.properties = properties;
     }

@@ -2,10 +2,7 @@ package shop.commerce.support.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.OptionalLong;
 
@@ -25,16 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -54,9 +43,7 @@ import shop.commerce.support.access.Caller;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final Duration ALLOWED_CLOCK_SKEW = Duration.ofSeconds(30);
     private static final int MIN_SECRET_BYTES = 32;
-    private static final String ROLES = "roles";
     /** The GETs anyone may make, token or not. */
     private static final List<String> PUBLIC_READS = List.of("/api/v1/products", "/api/v1/products/**",
             "/api/v1/coupons/*");
@@ -137,41 +124,16 @@ class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256)
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, Clock clock, SecurityProperties properties) {
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(ALLOWED_CLOCK_SKEW);
-        timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                timestamps,
-                positiveUserIdSubject(),
-                rolesAsAnArrayOfStrings()));
-        return decoder;
-    }
-
-    private static OAuth2TokenValidator<Jwt> positiveUserIdSubject() {
-        return jwt -> CurrentUser.parseId(jwt.getSubject()).isPresent()
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "sub must be a positive user id", null));
-    }
-
-    /** A {@code roles} claim, when present, is a JSON array of strings; a bare string is refused. */
-    private static OAuth2TokenValidator<Jwt> rolesAsAnArrayOfStrings() {
-        return jwt -> {
-            Object roles = jwt.getClaims().get(ROLES);
-            boolean valid = roles == null
-                    || roles instanceof java.util.Collection<?> list && list.stream().allMatch(String.class::isInstance);
-            return valid ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                            "roles must be an array of strings", null));
-        };
+        verifier.setJwtValidator(TokenClaimRules.of(properties, clock));
+        return new StrictJwtDecoder(verifier);
     }
 
     private static JwtAuthenticationConverter rolesConverter() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(ROLES);
+        authorities.setAuthoritiesClaimName(TokenClaimRules.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);

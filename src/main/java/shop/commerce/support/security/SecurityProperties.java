@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("commerce.security")
 public record SecurityProperties(String jwtSecret, @DefaultValue("false") boolean devTokensEnabled,
-        @DefaultValue("12h") Duration devTokenTtl) {
+        @DefaultValue("12h") Duration devTokenTtl, @DefaultValue("24h") Duration jwtMaxLifetime, String jwtIssuer,
+        String jwtAudience) {
 }

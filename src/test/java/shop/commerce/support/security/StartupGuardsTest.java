@@ -15,8 +15,8 @@ class StartupGuardsTest {
 
     @Test
     void refusesDevelopmentTokensOutsideTheLocalRun() {
-        SecurityProperties properties = new SecurityProperties(STRONG_SECRET, true, Duration.ofHours(1));
-        JwtIssuer issuer = new JwtIssuer(new SecurityConfig().jwtSigningKey(properties), Clock.systemUTC());
+        SecurityProperties properties = properties(STRONG_SECRET, Duration.ofHours(1));
+        JwtIssuer issuer = new JwtIssuer(new SecurityConfig().jwtSigningKey(properties), Clock.systemUTC(), properties);
         MockEnvironment production = new MockEnvironment();
 
         assertThatThrownBy(() -> new DevTokenController(issuer, properties, production))
@@ -25,8 +25,8 @@ class StartupGuardsTest {
 
     @Test
     void allowsDevelopmentTokensInTheLocalRun() {
-        SecurityProperties properties = new SecurityProperties(STRONG_SECRET, true, Duration.ofHours(1));
-        JwtIssuer issuer = new JwtIssuer(new SecurityConfig().jwtSigningKey(properties), Clock.systemUTC());
+        SecurityProperties properties = properties(STRONG_SECRET, Duration.ofHours(1));
+        JwtIssuer issuer = new JwtIssuer(new SecurityConfig().jwtSigningKey(properties), Clock.systemUTC(), properties);
         MockEnvironment local = new MockEnvironment();
         local.setActiveProfiles("local");
 
@@ -35,10 +35,25 @@ class StartupGuardsTest {
 
     @Test
     void refusesAMissingOrShortJwtSecret() {
-        assertThatThrownBy(() -> new SecurityConfig().jwtSigningKey(new SecurityProperties(null, false, Duration.ZERO)))
+        assertThatThrownBy(() -> new SecurityConfig().jwtSigningKey(properties(null, Duration.ZERO)))
                 .hasMessageContaining("at least 32 bytes");
         assertThatThrownBy(() -> new SecurityConfig().jwtSigningKey(
-                new SecurityProperties("0123456789abcdef0123456789abcde", false, Duration.ZERO)))
+                properties("0123456789abcdef0123456789abcde", Duration.ZERO)))
                 .hasMessageContaining("COMMERCE_SECURITY_JWT_SECRET");
+    }
+
+    @Test
+    void refusesDevelopmentTokensThatWouldOutliveTheLongestAcceptedToken() {
+        SecurityProperties properties = properties(STRONG_SECRET, Duration.ofHours(25));
+        JwtIssuer issuer = new JwtIssuer(new SecurityConfig().jwtSigningKey(properties), Clock.systemUTC(), properties);
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+
+        assertThatThrownBy(() -> new DevTokenController(issuer, properties, local))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("jwt-max-lifetime");
+    }
+
+    private static SecurityProperties properties(String secret, Duration devTokenTtl) {
+        return new SecurityProperties(secret, true, devTokenTtl, Duration.ofHours(24), null, null);
     }
 }
