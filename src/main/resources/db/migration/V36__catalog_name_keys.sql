@@ -9,7 +9,9 @@
 -- accepted and makes an old `Sh` + U+200B + `irt` the look-alike of `Shirt` that it is. Names
 -- already duplicated under it are renamed, the older name kept, the newer given its shown form
 -- and a numeric suffix (`shirt (2)`), each reported by a notice: catalog_rename_look_alike_names(),
--- which also keys every row; kept for tests and for the operator.
+-- which also keys every row; kept for tests and for the operator. lower() folds by the database's
+-- collation: under a UTF-8 locale it agrees with Java's toLowerCase(Locale.ROOT) but for the few
+-- letters whose lower case is longer (U+0130); under the C locale it folds ASCII letters only.
 
 create function catalog_name_display(name text) returns text
     language sql immutable strict parallel safe as $$
@@ -42,7 +44,8 @@ begin
         n := r.rank;
         loop
             suffix := ' (' || n || ')';
-            candidate := left(coalesce(nullif(catalog_name_display(r.name), ''), 'Product'), 200 - length(suffix)) || suffix;
+            candidate := left(coalesce(nullif(catalog_name_display(r.name), ''), 'Product'), 200 - length(suffix))
+                         || suffix;
             exit when not exists (select 1 from product where catalog_name_key(name) = catalog_name_key(candidate));
             n := n + 1;
         end loop;
@@ -58,7 +61,8 @@ begin
         n := r.rank;
         loop
             suffix := ' (' || n || ')';
-            candidate := left(coalesce(nullif(catalog_name_display(r.name), ''), 'Option'), 100 - length(suffix)) || suffix;
+            candidate := left(coalesce(nullif(catalog_name_display(r.name), ''), 'Option'), 100 - length(suffix))
+                         || suffix;
             exit when not exists (select 1 from product_option
                                    where product_id = r.product_id
                                      and catalog_name_key(name) = catalog_name_key(candidate));

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import shop.commerce.catalog.domain.CatalogName;
 import shop.commerce.testing.CommerceFixtures.ProductRef;
 import shop.commerce.testing.IntegrationTestSupport;
 
 /**
  * Names that only look different are one name: compared after trimming every Unicode space, NFC
  * and case folding; names holding invisible or direction-changing characters are refused. The
- * strings below are JSON text, so {@code \\u00a0} reaches the service as U+00A0.
+ * names put into request bodies are JSON text, so {@code \\u00a0} reaches the service as U+00A0.
  */
 class LookAlikeNameIntegrationTest extends IntegrationTestSupport {
 
@@ -137,13 +138,26 @@ class LookAlikeNameIntegrationTest extends IntegrationTestSupport {
         jdbc.sql("select catalog_rename_look_alike_names()").query(String.class).list();
 
         assertThat(jdbc.sql("select name from product order by id").query(String.class).list()).containsExactly(
-                "Shirt", "shirt (3)", "Shirt (4)", "Shirt (5)", "shirt (2)", "Cafe\u0301", "Caf\u00e9 (2)", "\ufeffMug");
+                "Shirt", "shirt (3)", "Shirt (4)", "Shirt (5)", "shirt (2)", "Cafe\u0301", "Caf\u00e9 (2)",
+                "\ufeffMug");
         assertThat(jdbc.sql("select name_key from product order by id").query(String.class).list()).containsExactly(
                 "shirt", "shirt (3)", "shirt (4)", "shirt (5)", "shirt (2)", "caf\u00e9", "caf\u00e9 (2)", "mug");
         assertThat(jdbc.sql("select name from product_option order by id limit 3").query(String.class).list())
                 .containsExactly("Black / M", "black / m (2)", "Black / M (3)");
         assertThat(jdbc.sql("select count(*) from product_option where name = 'Default'").query(Long.class).single())
                 .isEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Shirt", "\u00a0 Linen\u00a0Shirt\u3000", "Cafe\u0301", "CAF\u00c9 NOIR",
+            "\u00c5ngstr\u00f6m", "Stra\u00dfe", "\u0394\u03b5\u03bb\u03c4\u03b1" })
+    void theMigrationKeysAStoredNameAsTheServiceDoes(String name) {
+        CatalogName accepted = CatalogName.ofProduct("name", name);
+
+        assertThat(jdbc.sql("select catalog_name_display(:name)").param("name", name).query(String.class).single())
+                .isEqualTo(accepted.display());
+        assertThat(jdbc.sql("select catalog_name_key(:name)").param("name", name).query(String.class).single())
+                .isEqualTo(accepted.key());
     }
 
     private String productPath() {

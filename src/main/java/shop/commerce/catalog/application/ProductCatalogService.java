@@ -139,11 +139,13 @@ public class ProductCatalogService {
 
     private static BusinessException duplicateName(CatalogName name) {
         return new BusinessException(CatalogErrorCode.DUPLICATE_PRODUCT_NAME,
-                "A product named '" + name.display() + "' (or one differing only in case, Unicode form or edge spaces) already exists");
+                "A product named '" + name.display() + "' already exists (names are compared ignoring case,"
+                        + " Unicode form and leading or trailing spaces)");
     }
 
     private static BusinessException duplicateOptionName(CatalogName name) {
         return new BusinessException(CatalogErrorCode.DUPLICATE_OPTION_NAME,
-                "The product already has an option named '" + name.display() + "' (or one differing only in case, Unicode form or edge spaces)");
+                "The product already has an option named '" + name.display() + "' (names are compared ignoring"
+                        + " case, Unicode form and leading or trailing spaces)");
     }
 }

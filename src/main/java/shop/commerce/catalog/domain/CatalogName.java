@@ -46,7 +46,8 @@ public final class CatalogName {
             throw invalid(field, "must not be null");
         }
         given.codePoints().filter(CatalogName::refused).findFirst().ifPresent(c -> {
-            throw invalid(field, "must not contain U+%04X (format, control or separator characters and lone surrogates are refused)".formatted(c));
+            throw invalid(field, String.format("must not contain U+%04X: format, control and separator characters"
+                    + " and lone surrogates are refused", c));
         });
         String display = Normalizer.normalize(EDGE_SPACES.matcher(given).replaceAll(""), Normalizer.Form.NFC);
         if (display.isEmpty()) {

@@ -36,7 +36,10 @@ public interface ProductRepository {
      */
     boolean lockForChange(long productId);
 
-    /** Sets the product's name and price (after {@link #lockForChange}); DuplicateKeyException on a name whose key is taken. */
+    /**
+     * Sets the product's name and price (after {@link #lockForChange}); DuplicateKeyException on a
+     * name whose key is taken.
+     */
     void rename(long productId, CatalogName name, long price);
 
     /**
