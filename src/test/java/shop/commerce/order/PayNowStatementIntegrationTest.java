@@ -66,7 +66,8 @@ class PayNowStatementIntegrationTest extends IntegrationTestSupport {
     @Test
     void anOptionTheCacheDoesNotKnowYetIsFound() {
         order(1, shirt.option(0), 1).then().statusCode(201);
-        long added = jdbc.sql("insert into product_option (product_id, name, additional_price) values (:p, 'XL', 0)"
+        long added = jdbc.sql("insert into product_option (product_id, name, name_key, additional_price)"
+                + " values (:p, 'XL', 'xl', 0)"
                 + " returning id").param("p", shirt.productId()).query(Long.class).single();
         jdbc.sql("insert into option_stock (option_id, total, reserved) values (:o, 3, 0)").param("o", added).update();
 

@@ -11,6 +11,7 @@ import shop.commerce.balance.application.BalanceQueries;
 import shop.commerce.balance.application.ChargeBalanceCommand;
 import shop.commerce.balance.application.ChargeBalanceService;
 import shop.commerce.catalog.application.ProductCatalogService;
+import shop.commerce.catalog.domain.CatalogName;
 import shop.commerce.catalog.domain.NewProduct;
 import shop.commerce.support.paging.PageQuery;
 
@@ -66,15 +67,17 @@ public class LocalDemoData implements ApplicationRunner {
             for (String size : sizes) {
                 if (options.size() < NewProduct.MAX_OPTIONS) {
                     long surcharge = size.equals("XL") ? largeSizeSurcharge : 0;
-                    options.add(new NewProduct.NewOption(colour + " / " + size, surcharge, stockEach));
+                    options.add(new NewProduct.NewOption(CatalogName.ofOption("name", colour + " / " + size), surcharge,
+                            stockEach));
                 }
             }
         }
-        catalog.create(new NewProduct(name, price, options));
+        catalog.create(new NewProduct(CatalogName.ofProduct("name", name), price, options));
     }
 
     private static void plain(ProductCatalogService catalog, String name, long price, long stock) {
-        catalog.create(new NewProduct(name, price, List.of(new NewProduct.NewOption("Default", 0, stock))));
+        catalog.create(new NewProduct(CatalogName.ofProduct("name", name), price,
+                List.of(new NewProduct.NewOption(CatalogName.ofOption("name", "Default"), 0, stock))));
     }
 
     private void chargeDemoUsers() {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import shop.commerce.catalog.application.ProductCatalogService;
+import shop.commerce.catalog.domain.CatalogName;
 import shop.commerce.support.openapi.ProblemCodes;
 
 @RestController
@@ -40,7 +41,8 @@ class AdminProductController {
             description = "Every instance shows the new definition from its next read on; orders priced before are"
                     + " refused their old price by the database and priced again.")
     ProductResponse update(@PathVariable long productId, @Valid @RequestBody UpdateProductRequest request) {
-        return ProductResponse.from(catalog.rename(productId, request.name().strip(), request.price()));
+        return ProductResponse.from(
+                catalog.rename(productId, CatalogName.ofProduct("name", request.name()), request.price()));
     }
 
     @PostMapping("/{productId}/options")
@@ -49,7 +51,7 @@ class AdminProductController {
     @Operation(summary = "Add an option with its stock (a product has at most 10)")
     ProductResponse addOption(@PathVariable long productId,
             @Valid @RequestBody CreateProductRequest.OptionRequest request) {
-        return ProductResponse.from(catalog.addOption(productId, request.toNewOption()));
+        return ProductResponse.from(catalog.addOption(productId, request.toNewOption("name")));
     }
 
     @PutMapping("/{productId}/options/{optionId}")
@@ -58,7 +60,8 @@ class AdminProductController {
     ProductResponse updateOption(@PathVariable long productId, @PathVariable long optionId,
             @Valid @RequestBody UpdateOptionRequest request) {
         return ProductResponse.from(
-                catalog.changeOption(productId, optionId, request.name().strip(), request.additionalPrice()));
+                catalog.changeOption(productId, optionId, CatalogName.ofOption("name", request.name()),
+                        request.additionalPrice()));
     }
 
     @PostMapping("/{productId}/options/{optionId}/restock")

@@ -1,6 +1,7 @@
 package shop.commerce.catalog.api;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import shop.commerce.catalog.domain.CatalogName;
 import shop.commerce.catalog.domain.NewProduct;
 import shop.commerce.support.web.PlainText;
 
@@ -21,12 +23,14 @@ record CreateProductRequest(
             @PositiveOrZero @Max(1_000_000_000) Long additionalPrice,
             @NotNull @PositiveOrZero @Max(1_000_000) Long stock) {
 
-        NewProduct.NewOption toNewOption() {
-            return new NewProduct.NewOption(name.strip(), additionalPrice == null ? 0 : additionalPrice, stock);
+        NewProduct.NewOption toNewOption(String field) {
+            return new NewProduct.NewOption(CatalogName.ofOption(field, name),
+                    additionalPrice == null ? 0 : additionalPrice, stock);
         }
     }
 
     NewProduct toNewProduct() {
-        return new NewProduct(name.strip(), price, options.stream().map(OptionRequest::toNewOption).toList());
+        return new NewProduct(CatalogName.ofProduct("name", name), price, IntStream.range(0, options.size())
+                .mapToObj(i -> options.get(i).toNewOption("options[" + i + "].name")).toList());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import shop.commerce.catalog.CatalogErrorCode;
 import shop.commerce.catalog.application.ProductDefinitionCache.Invalidation;
+import shop.commerce.catalog.domain.CatalogName;
 import shop.commerce.catalog.domain.NewProduct;
 import shop.commerce.catalog.domain.Product;
 import shop.commerce.catalog.domain.ProductChanges;
@@ -42,7 +43,7 @@ public class ProductCatalogService {
         this.clock = clock;
     }
 
-    /** Creates a product; the unique index on the name decides between concurrent creations. */
+    /** Creates a product; the unique index on the name's key decides between concurrent creations. */
     @Transactional
     public Product create(NewProduct product) {
         long id;
@@ -66,7 +67,7 @@ public class ProductCatalogService {
 
     /** Sets the product's name and base price. */
     @Transactional
-    public Product rename(long productId, String name, long price) {
+    public Product rename(long productId, CatalogName name, long price) {
         lockForChange(productId);
         try {
             products.rename(productId, name, price);
@@ -95,7 +96,7 @@ public class ProductCatalogService {
 
     /** Sets an option's name and additional price. */
     @Transactional
-    public Product changeOption(long productId, long optionId, String name, long additionalPrice) {
+    public Product changeOption(long productId, long optionId, CatalogName name, long additionalPrice) {
         lockForChange(productId);
         boolean changed;
         try {
@@ -136,13 +137,15 @@ public class ProductCatalogService {
         });
     }
 
-    private static BusinessException duplicateName(String name) {
+    private static BusinessException duplicateName(CatalogName name) {
         return new BusinessException(CatalogErrorCode.DUPLICATE_PRODUCT_NAME,
-                "A product named '" + name + "' already exists");
+                "A product named '" + name.display() + "' already exists (names are compared ignoring case,"
+                        + " Unicode form and leading or trailing spaces)");
     }
 
-    private static BusinessException duplicateOptionName(String name) {
+    private static BusinessException duplicateOptionName(CatalogName name) {
         return new BusinessException(CatalogErrorCode.DUPLICATE_OPTION_NAME,
-                "The product already has an option named '" + name + "'");
+                "The product already has an option named '" + name.display() + "' (names are compared ignoring"
+                        + " case, Unicode form and leading or trailing spaces)");
     }
 }

@@ -8,8 +8,8 @@ import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
 import shop.commerce.support.error.FieldViolation;
 
-/** A product to create: 1 to 10 options whose names are unique within it. */
-public record NewProduct(String name, long price, List<NewOption> options) {
+/** A product to create: 1 to 10 options whose names are unique within it, as {@link CatalogName} compares them. */
+public record NewProduct(CatalogName name, long price, List<NewOption> options) {
 
     public static final int MAX_OPTIONS = 10;
 
@@ -18,15 +18,15 @@ public record NewProduct(String name, long price, List<NewOption> options) {
         if (options.isEmpty() || options.size() > MAX_OPTIONS) {
             throw invalid("options", "a product has 1 to " + MAX_OPTIONS + " options");
         }
-        Set<String> names = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (NewOption option : options) {
-            if (!names.add(option.name())) {
+            if (!keys.add(option.name().key())) {
                 throw invalid("options", "option names must be unique within a product: " + option.name());
             }
         }
     }
 
-    public record NewOption(String name, long additionalPrice, long stock) {
+    public record NewOption(CatalogName name, long additionalPrice, long stock) {
     }
 
     private static BusinessException invalid(String field, String message) {

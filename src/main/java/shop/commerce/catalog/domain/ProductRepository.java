@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 public interface ProductRepository {
 
-    /** Inserts the product, its options, their stock and its receipts; DuplicateKeyException on a taken name. */
+    /** Inserts the product, its options, their stock and its receipts; DuplicateKeyException on a name whose key is taken. */
     long create(NewProduct product, java.time.Instant now);
 
     Optional<Product> find(long productId);
@@ -39,16 +39,19 @@ public interface ProductRepository {
      */
     boolean lockForChange(long productId);
 
-    /** Sets the product's name and price (after {@link #lockForChange}); DuplicateKeyException on a taken name. */
-    void rename(long productId, String name, long price);
+    /**
+     * Sets the product's name and price (after {@link #lockForChange}); DuplicateKeyException on a
+     * name whose key is taken.
+     */
+    void rename(long productId, CatalogName name, long price);
 
     /**
      * Adds an option with its stock (and its receipt) unless the product already has {@code maxOptions} (after
      * {@link #lockForChange}, so concurrent additions count each other); empty when it has.
-     * DuplicateKeyException on a name the product's options already use.
+     * DuplicateKeyException on a name whose key the product's options already use.
      */
     OptionalLong addOption(long productId, NewProduct.NewOption option, int maxOptions, java.time.Instant now);
 
     /** Sets an option's name and additional price (after {@link #lockForChange}); false when it is not the product's. */
-    boolean changeOption(long productId, long optionId, String name, long additionalPrice);
+    boolean changeOption(long productId, long optionId, CatalogName name, long additionalPrice);
 }

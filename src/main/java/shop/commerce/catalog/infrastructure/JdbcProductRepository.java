@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import shop.commerce.catalog.domain.CatalogName;
 import shop.commerce.catalog.domain.LiveState;
 import shop.commerce.catalog.domain.NewProduct;
 import shop.commerce.catalog.domain.Product;
@@ -46,17 +47,19 @@ class JdbcProductRepository implements ProductRepository {
     @Override
     public long create(NewProduct product, Instant now) {
         long productId = jdbc.sql("""
-                insert into product (name, price, created_at) values (:name, :price, :now) returning id
+                insert into product (name, name_key, price, created_at) values (:name, :nameKey, :price, :now)
+                returning id
                 """)
-                .param("name", product.name()).param("price", product.price()).param("now", SqlTime.param(now))
+                .param("name", product.name().display()).param("nameKey", product.name().key())
+                .param("price", product.price()).param("now", SqlTime.param(now))
                 .query(Long.class).single();
         List<NewProduct.NewOption> options = product.options();
         jdbc.sql("""
                 with inserted as (
-                    insert into product_option (product_id, name, additional_price)
-                    select :productId, o.name, o.additional_price
-                      from unnest(cast(:names as varchar[]), cast(:prices as bigint[]))
-                           with ordinality as o(name, additional_price, position)
+                    insert into product_option (product_id, name, name_key, additional_price)
+                    select :productId, o.name, o.name_key, o.additional_price
+                      from unnest(cast(:names as varchar[]), cast(:keys as varchar[]), cast(:prices as bigint[]))
+                           with ordinality as o(name, name_key, additional_price, position)
                      order by o.position
                     returning id, name
                 ), stocked as (
@@ -71,7 +74,8 @@ class JdbcProductRepository implements ProductRepository {
                 select option_id, 'CREATED', total, :now from stocked
                 """)
                 .param("productId", productId).param("now", SqlTime.param(now))
-                .param("names", options.stream().map(NewProduct.NewOption::name).toArray(String[]::new))
+                .param("names", options.stream().map(o -> o.name().display()).toArray(String[]::new))
+                .param("keys", options.stream().map(o -> o.name().key()).toArray(String[]::new))
                 .param("prices", options.stream().map(NewProduct.NewOption::additionalPrice).toArray(Long[]::new))
                 .param("stocks", options.stream().map(NewProduct.NewOption::stock).toArray(Long[]::new))
                 .update();
@@ -158,9 +162,10 @@ class JdbcProductRepository implements ProductRepository {
     }
 
     @Override
-    public void rename(long productId, String name, long price) {
-        jdbc.sql("update product set name = :name, price = :price where id = :id")
-                .param("name", name).param("price", price).param("id", productId)
+    public void rename(long productId, CatalogName name, long price) {
+        jdbc.sql("update product set name = :name, name_key = :nameKey, price = :price where id = :id")
+                .param("name", name.display()).param("nameKey", name.key()).param("price", price)
+                .param("id", productId)
                 .update();
     }
 
@@ -170,8 +175,8 @@ class JdbcProductRepository implements ProductRepository {
         // concurrent addition committed before the lock was granted
         Optional<Long> added = jdbc.sql("""
                 with inserted as (
-                    insert into product_option (product_id, name, additional_price)
-                    select :productId, :name, :additionalPrice
+                    insert into product_option (product_id, name, name_key, additional_price)
+                    select :productId, :name, :nameKey, :additionalPrice
                      where (select count(*) from product_option where product_id = :productId) < :maxOptions
                     returning id
                 ), stocked as (
@@ -184,7 +189,8 @@ class JdbcProductRepository implements ProductRepository {
                 )
                 select option_id from stocked
                 """)
-                .param("productId", productId).param("name", option.name()).param("now", SqlTime.param(now))
+                .param("productId", productId).param("now", SqlTime.param(now))
+                .param("name", option.name().display()).param("nameKey", option.name().key())
                 .param("additionalPrice", option.additionalPrice()).param("stock", option.stock())
                 .param("maxOptions", maxOptions)
                 .query(Long.class).optional();
@@ -192,12 +198,12 @@ class JdbcProductRepository implements ProductRepository {
     }
 
     @Override
-    public boolean changeOption(long productId, long optionId, String name, long additionalPrice) {
+    public boolean changeOption(long productId, long optionId, CatalogName name, long additionalPrice) {
         return jdbc.sql("""
-                update product_option set name = :name, additional_price = :additionalPrice
+                update product_option set name = :name, name_key = :nameKey, additional_price = :additionalPrice
                  where id = :optionId and product_id = :productId
                 """)
-                .param("name", name).param("additionalPrice", additionalPrice)
+                .param("name", name.display()).param("nameKey", name.key()).param("additionalPrice", additionalPrice)
                 .param("optionId", optionId).param("productId", productId)
                 .update() == 1;
     }
