@@ -123,6 +123,16 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public int countPending(long userId, Instant now) {
+        return jdbc.sql("""
+                select count(*) from orders
+                 where user_id = :userId and status = 'PENDING_PAYMENT' and expires_at > :now
+                """)
+                .param("userId", userId).param("now", SqlTime.param(now))
+                .query(Integer.class).single();
+    }
+
+    @Override
     public void record(Order order, OrderEventRecord event) {
         withLines(jdbc.sql("""
                 with event as (
