@@ -320,6 +320,25 @@ class OrderIntegrationTest extends IntegrationTestSupport {
         placeOk(1, line(mug.productId(), mug.option(0), 1, false));
     }
 
+    /** A refund is never refused, so it may lift a balance past the cap; no charge is then accepted. */
+    @Test
+    void aRefundMayPassTheBalanceCapAndThenNoChargeIsAccepted() {
+        fixtures.balances(3, 3, 9_900_000);
+        String paid = placeOk(3, line(shirt.productId(), shirt.option(0), 1, true).replace("\"userId\":1",
+                "\"userId\":3"));
+        asUser(3).body("{\"amount\":139000}").post("/api/v1/users/3/balance/charge").then().statusCode(200)
+                .body("balance", equalTo(10_000_000));
+        asUser(3).body("{\"amount\":1000}").post("/api/v1/users/3/balance/charge").then().statusCode(409)
+                .body("code", equalTo("BALANCE_LIMIT_EXCEEDED"));
+
+        asUser(3).post("/api/v1/orders/" + paid + "/cancel").then().statusCode(200);
+        assertThat(fixtures.balance(3)).isEqualTo(10_039_000).isEqualTo(fixtures.ledgerSum(3));
+
+        asUser(3).body("{\"amount\":1000}").post("/api/v1/users/3/balance/charge").then().statusCode(409)
+                .body("code", equalTo("BALANCE_LIMIT_EXCEEDED"));
+        assertThat(fixtures.balance(3)).isEqualTo(10_039_000).isEqualTo(fixtures.ledgerSum(3));
+    }
+
     @Test
     void anOrderIsPaidOncePerIdempotencyKey() {
         String body = line(mug.productId(), mug.option(0), 1, true);
