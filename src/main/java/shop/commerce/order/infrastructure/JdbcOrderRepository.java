@@ -24,6 +24,7 @@ import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
 import shop.commerce.order.domain.PaymentOutcome;
 import shop.commerce.support.persistence.IndexScans;
+import shop.commerce.support.persistence.SentChanges;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
@@ -45,7 +46,7 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event) {
-        return withLines(jdbc.sql("""
+        return SentChanges.send(() -> withLines(jdbc.sql("""
                 select refusal, short_option_ids
                   from place_paid_order(:id, :userId, :now, cast(:productIds as bigint[]),
                                         cast(:optionIds as bigint[]), cast(:productNames as varchar[]),
@@ -64,7 +65,7 @@ class JdbcOrderRepository implements OrderRepository {
                     return new PaymentOutcome(refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal),
                             shortOptions == null ? List.of() : List.of((Long[]) shortOptions.getArray()));
                 })
-                .single();
+                .single());
     }
 
     @Override

@@ -16,6 +16,7 @@ public enum CommonErrorCode implements ErrorCode {
     IDEMPOTENCY_KEY_IN_PROGRESS(HttpStatus.CONFLICT),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    OUTCOME_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;
