@@ -85,29 +85,46 @@ class OrderConcurrencyTest extends IntegrationTestSupport {
     }
 
     @Test
-    void oneCouponPayingTenPendingOrdersAtOncePaysExactlyOne() throws Exception {
+    void oneCouponPayingFivePendingOrdersAtOncePaysExactlyOne() throws Exception {
         ProductRef jacket = fixtures.product("Down Jacket", 100_000, 100);
         fixtures.balances(1, 1, 10_000_000);
         String token = token(1, Role.USER);
         long coupon = fixtures.issue(token, 1, fixtures.fixedCoupon("Welcome", 10_000, 10));
         List<String> pending = new java.util.ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 5; i++) {
             pending.add(asUser(1).body(orderBody(1, jacket.productId(), 1, null, false)).post("/api/v1/orders")
                     .then().statusCode(201).extract().path("orderId"));
         }
 
-        List<Result> results = ConcurrentRequests.run(10, i -> Call.post(
+        List<Result> results = ConcurrentRequests.run(5, i -> Call.post(
                 baseUrl() + "/api/v1/orders/" + pending.get(i) + "/payment", token, "{\"userCouponId\":" + coupon + "}"));
 
         assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
-        assertThat(results).filteredOn(r -> r.status() != 200).hasSize(9)
+        assertThat(results).filteredOn(r -> r.status() != 200).hasSize(4)
                 .allMatch(r -> r.status() == 409 && r.body().contains("COUPON_NOT_USABLE"));
         assertThat(count("select count(*) from orders where status = 'PAID'")).isEqualTo(1);
-        assertThat(count("select count(*) from orders where status = 'PENDING_PAYMENT'")).isEqualTo(9);
+        assertThat(count("select count(*) from orders where status = 'PENDING_PAYMENT'")).isEqualTo(4);
         assertThat(count("select count(*) from user_coupon where order_id is not null")).isEqualTo(1);
-        assertThat(fixtures.stock(jacket.option(0))).containsExactly(99L, 9L);
+        assertThat(fixtures.stock(jacket.option(0))).containsExactly(99L, 4L);
         assertThat(fixtures.balance(1)).isEqualTo(10_000_000 - 90_000);
         assertLedgersMatchBalances();
+    }
+
+    /** Without the user's pending-orders lock, concurrent reservations each count four and all insert. */
+    @Test
+    void twentyConcurrentReservationsByOneUserLeaveExactlyFivePendingOrders() throws Exception {
+        ProductRef mug = fixtures.product("Ceramic Mug", 15_000, 1_000);
+        String token = token(1, Role.USER);
+
+        List<Result> results = ConcurrentRequests.run(20,
+                i -> Call.post(ordersUrl(), token, orderBody(1, mug.productId(), 1, null, false)));
+
+        assertThat(results).filteredOn(r -> r.status() == 201).hasSize(5);
+        assertThat(results).filteredOn(r -> r.status() != 201).hasSize(15)
+                .allMatch(r -> r.status() == 409 && r.body().contains("TOO_MANY_PENDING_ORDERS"));
+        assertThat(count("select count(*) from orders where user_id = 1 and status = 'PENDING_PAYMENT'")).isEqualTo(5);
+        assertThat(count("select count(*) from orders")).isEqualTo(5);
+        assertThat(fixtures.stock(mug.option(0))).containsExactly(1_000L, 5L);
     }
 
     @Test

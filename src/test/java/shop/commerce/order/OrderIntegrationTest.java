@@ -295,6 +295,51 @@ class OrderIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aUserHoldsAtMostFivePendingOrdersAndAPaidCancelledOrExpiredOneFreesASlot() {
+        String reservation = line(shirt.productId(), shirt.option(0), 1, false);
+        List<String> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pending.add(placeOk(1, reservation));
+        }
+
+        // also short of stock: the limit is the first of an order's 409s
+        place(1, line(shirt.productId(), shirt.option(0), 6, false)).then().statusCode(409)
+                .body("code", equalTo("TOO_MANY_PENDING_ORDERS"));
+        assertThat(orderCount()).isEqualTo(5);
+        assertThat(fixtures.stock(shirt.option(0))).containsExactly(10L, 5L);
+        placeOk(1, line(mug.productId(), mug.option(0), 1, true));
+        placeOk(2, reservation.replace("\"userId\":1", "\"userId\":2"));
+
+        asUser(1).post("/api/v1/orders/" + pending.get(0) + "/payment").then().statusCode(200);
+        placeOk(1, reservation);
+        asUser(1).post("/api/v1/orders/" + pending.get(1) + "/cancel").then().statusCode(200);
+        placeOk(1, reservation);
+        place(1, reservation).then().statusCode(409).body("code", equalTo("TOO_MANY_PENDING_ORDERS"));
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        placeOk(1, line(mug.productId(), mug.option(0), 1, false));
+    }
+
+    /** A refund is never refused, so it may lift a balance past the cap; no charge is then accepted. */
+    @Test
+    void aRefundMayPassTheBalanceCapAndThenNoChargeIsAccepted() {
+        fixtures.balances(3, 3, 9_900_000);
+        String paid = placeOk(3, line(shirt.productId(), shirt.option(0), 1, true).replace("\"userId\":1",
+                "\"userId\":3"));
+        asUser(3).body("{\"amount\":139000}").post("/api/v1/users/3/balance/charge").then().statusCode(200)
+                .body("balance", equalTo(10_000_000));
+        asUser(3).body("{\"amount\":1000}").post("/api/v1/users/3/balance/charge").then().statusCode(409)
+                .body("code", equalTo("BALANCE_LIMIT_EXCEEDED"));
+
+        asUser(3).post("/api/v1/orders/" + paid + "/cancel").then().statusCode(200);
+        assertThat(fixtures.balance(3)).isEqualTo(10_039_000).isEqualTo(fixtures.ledgerSum(3));
+
+        asUser(3).body("{\"amount\":1000}").post("/api/v1/users/3/balance/charge").then().statusCode(409)
+                .body("code", equalTo("BALANCE_LIMIT_EXCEEDED"));
+        assertThat(fixtures.balance(3)).isEqualTo(10_039_000).isEqualTo(fixtures.ledgerSum(3));
+    }
+
+    @Test
     void anOrderIsPaidOncePerIdempotencyKey() {
         String body = line(mug.productId(), mug.option(0), 1, true);
         String first = asUser(1).header("Idempotency-Key", "order-1").body(body).post("/api/v1/orders")

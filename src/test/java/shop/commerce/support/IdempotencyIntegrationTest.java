@@ -60,6 +60,40 @@ class IdempotencyIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void keepsADigestOfTheRequestSoALargeBodyLeavesASmallRecord() {
+        jdbc.sql("insert into user_balance (user_id, balance, updated_at) values (1, 10000000, now())").update();
+        String pad = "x".repeat(60 * 1024);
+        asUser(1).header("Idempotency-Key", "k-big").body("{\"amount\":1000,\"pad\":\"" + pad + "\"}")
+                .post(CHARGE).then().statusCode(409).body("code", equalTo("BALANCE_LIMIT_EXCEEDED"));
+
+        assertThat(jdbc.sql("select request_body is null from idempotency_record where idempotency_key = 'k-big'")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select pg_column_size(r.*) from idempotency_record r where idempotency_key = 'k-big'")
+                .query(Integer.class).single()).isLessThan(1024);
+
+        asUser(1).header("Idempotency-Key", "k-big").body("{ \"pad\" : \"" + pad + "\", \"amount\" : 1000 }")
+                .post(CHARGE).then().statusCode(409).header("Idempotent-Replayed", "true");
+        asUser(1).header("Idempotency-Key", "k-big").body("{\"amount\":1000,\"pad\":\"" + pad + "y\"}")
+                .post(CHARGE).then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void comparesARecordWrittenBeforeDigestsByItsBody() {
+        jdbc.sql("""
+                insert into idempotency_record (user_id, idempotency_key, request_method, request_path, request_body,
+                       response_status, response_content_type, response_body, created_at, expires_at)
+                values (1, 'k-old', 'POST', '/api/v1/users/1/balance/charge', '{"amount":7000}', 200,
+                        'application/json', '{"userId":1,"balance":7000}', now(), now() + interval '1 hour')
+                """).update();
+
+        asUser(1).header("Idempotency-Key", "k-old").body("{ \"amount\" : 7000 }").post(CHARGE)
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body("balance", equalTo(7000));
+        asUser(1).header("Idempotency-Key", "k-old").body("{\"amount\":8000}").post(CHARGE)
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(chargeCount()).isZero();
+    }
+
+    @Test
     void doesNotStoreABadRequestSoTheClientMayFixIt() {
         asUser(1).header("Idempotency-Key", "k-4").body("{\"amount\":10}").post(CHARGE)
                 .then().statusCode(400).body("code", equalTo("INVALID_CHARGE_AMOUNT"));

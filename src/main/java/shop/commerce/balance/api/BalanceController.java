@@ -26,6 +26,8 @@ import shop.commerce.support.idempotency.IdempotentRequests;
 import shop.commerce.support.openapi.ProblemCodes;
 import shop.commerce.support.paging.PageQuery;
 import shop.commerce.support.paging.PageResponse;
+import shop.commerce.support.ratelimit.RateLimitedOperation;
+import shop.commerce.support.ratelimit.UserRateLimiter;
 import shop.commerce.support.web.RequestValidation;
 
 @RestController
@@ -36,10 +38,12 @@ class BalanceController {
     private final ChargeBalanceService chargeBalance;
     private final BalanceQueries queries;
     private final IdempotentRequests idempotentRequests;
+    private final UserRateLimiter rateLimiter;
     private final RequestValidation validation;
 
     BalanceController(ChargeBalanceService chargeBalance, BalanceQueries queries,
-            IdempotentRequests idempotentRequests, RequestValidation validation) {
+            IdempotentRequests idempotentRequests, UserRateLimiter rateLimiter, RequestValidation validation) {
+        this.rateLimiter = rateLimiter;
         this.validation = validation;
         this.chargeBalance = chargeBalance;
         this.queries = queries;
@@ -53,7 +57,7 @@ class BalanceController {
     }
 
     @PostMapping("/charge")
-    @ProblemCodes({ "INVALID_CHARGE_AMOUNT", "BALANCE_LIMIT_EXCEEDED" })
+    @ProblemCodes({ "INVALID_CHARGE_AMOUNT", "BALANCE_LIMIT_EXCEEDED", "RATE_LIMITED" })
     @Operation(summary = "Charge a user's balance")
     @ApiResponse(responseCode = "200", description = "The new balance",
             content = @Content(schema = @Schema(implementation = ChargeBalanceResponse.class)))
@@ -61,9 +65,10 @@ class BalanceController {
     ResponseEntity<?> charge(@PathVariable @Positive long userId, @RequestBody ChargeBalanceRequest request,
             HttpServletRequest httpRequest) {
         validation.validateForCaller(request.userId(), request);
-        return idempotentRequests.execute(httpRequest, userId, () -> {
-        }, () -> ResponseEntity.ok(ChargeBalanceResponse.from(
-                chargeBalance.charge(new ChargeBalanceCommand(userId, request.amount())))));
+        return idempotentRequests.execute(httpRequest, userId,
+                () -> rateLimiter.acquire(RateLimitedOperation.CHARGES, userId),
+                () -> ResponseEntity.ok(ChargeBalanceResponse.from(
+                        chargeBalance.charge(new ChargeBalanceCommand(userId, request.amount())))));
     }
 
     @GetMapping("/transactions")

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import shop.commerce.balance.domain.BalanceRepository;
 import shop.commerce.balance.domain.BalanceTransaction;
 import shop.commerce.balance.domain.BalanceTransactionType;
+import shop.commerce.support.persistence.SentChanges;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
@@ -46,7 +47,7 @@ class JdbcBalanceRepository implements BalanceRepository {
      */
     private Optional<LedgerEntry> credit(BalanceTransactionType type, long userId, long amount, String orderId,
             long maxBalance, Instant now) {
-        return jdbc.sql("""
+        return SentChanges.send(() -> jdbc.sql("""
                 with credited as (
                     insert into user_balance as b (user_id, balance, updated_at)
                     values (:userId, :amount, :now)
@@ -63,7 +64,7 @@ class JdbcBalanceRepository implements BalanceRepository {
                 .param("type", type.name()).param("orderId", orderId, Types.VARCHAR)
                 .param("now", SqlTime.param(now))
                 .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("balance_after")))
-                .optional();
+                .optional());
     }
 
     @Override

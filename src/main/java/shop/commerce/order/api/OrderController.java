@@ -62,7 +62,7 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders")
-    @ProblemCodes({ "OPTION_REQUIRED", "PRODUCT_NOT_FOUND", "OPTION_NOT_FOUND", "OUT_OF_STOCK", "COUPON_NOT_USABLE", "INSUFFICIENT_BALANCE", "EMPTY_CART", "RATE_LIMITED" })
+    @ProblemCodes({ "OPTION_REQUIRED", "PRODUCT_NOT_FOUND", "OPTION_NOT_FOUND", "TOO_MANY_PENDING_ORDERS", "OUT_OF_STOCK", "COUPON_NOT_USABLE", "INSUFFICIENT_BALANCE", "EMPTY_CART", "RATE_LIMITED" })
     @Operation(summary = "Place an order, paid at once (payNow, the default) or reserved until its deadline")
     @ApiResponse(responseCode = "201", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))

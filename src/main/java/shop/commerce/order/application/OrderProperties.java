@@ -5,8 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code commerce.order.*}. */
+/**
+ * {@code commerce.order.*}.
+ *
+ * @param maxPendingOrders how many unpaid orders, not past their deadline, a user may hold at once
+ */
 @ConfigurationProperties("commerce.order")
 public record OrderProperties(@DefaultValue("10m") Duration paymentTimeout,
-        @DefaultValue("1s") Duration expirySweepInterval) {
+        @DefaultValue("1s") Duration expirySweepInterval, @DefaultValue("5") int maxPendingOrders) {
 }

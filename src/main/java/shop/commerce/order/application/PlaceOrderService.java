@@ -21,11 +21,13 @@ import shop.commerce.order.domain.OrderIds;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.support.error.BusinessException;
+import shop.commerce.support.persistence.AdvisoryLocks;
 
 /**
  * Places an order. Paid at once, it is one statement (see {@link OrderRepository#placePaid}):
  * priced from the cached catalogue, confirmed and charged by the database in one round trip.
- * Otherwise the stock is reserved until the payment deadline, in one transaction.
+ * Otherwise the stock is reserved until the payment deadline, in one transaction, if the user holds
+ * fewer than {@code commerce.order.max-pending-orders} unpaid orders.
  */
 @Service
 public class PlaceOrderService {
@@ -41,12 +43,13 @@ public class PlaceOrderService {
     private final OrderPayment payment;
     private final OrderMetrics metrics;
     private final OrderProperties properties;
+    private final AdvisoryLocks locks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PlaceOrderService(OrderLineResolver lineResolver, OrderRepository orders, StockApi stock, CouponApi coupons,
             CartApi cart, OrderPayment payment, OrderMetrics metrics, OrderProperties properties,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            AdvisoryLocks locks, PlatformTransactionManager transactionManager, Clock clock) {
         this.lineResolver = lineResolver;
         this.orders = orders;
         this.stock = stock;
@@ -55,6 +58,7 @@ public class PlaceOrderService {
         this.payment = payment;
         this.metrics = metrics;
         this.properties = properties;
+        this.locks = locks;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -69,7 +73,7 @@ public class PlaceOrderService {
 
     private Order payNow(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
         return untilPricedConsistently(orderId, requested, () -> {
-            Priced priced = price(command, requested);
+            Priced priced = price(command, lineResolver.resolve(requested));
             Order order = Order.paidAtOnce(orderId, command.userId(), priced.lines(), priced.discount(),
                     command.userCouponId(), command.fromCart(), now);
             return payment.payAtOnce(order, priced.coupon());
@@ -78,7 +82,9 @@ public class PlaceOrderService {
 
     private Order reserve(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
         return untilPricedConsistently(orderId, requested, () -> {
-            Priced priced = price(command, requested);
+            List<OrderLine> lines = lineResolver.resolve(requested);
+            requireRoomForAnotherPendingOrder(command.userId(), now);
+            Priced priced = price(command, lines);
             Order order = Order.pending(orderId, command.userId(), priced.lines(), priced.discount(),
                     command.userCouponId(), command.fromCart(), now, now.plus(properties.paymentTimeout()));
             if (!orders.insertPending(order)) {
@@ -94,6 +100,20 @@ public class PlaceOrderService {
             metrics.placed(orderId, order.userId(), order.totalAmount(), order.lines().size());
             return Optional.of(order);
         });
+    }
+
+    /**
+     * Refuses a reservation when the user already holds the most unpaid orders allowed. The count is
+     * taken under the user's pending-orders lock (the first lock of the lock order in docs/design.md),
+     * held to the end of the transaction, so two concurrent reservations cannot both take the last slot.
+     */
+    private void requireRoomForAnotherPendingOrder(long userId, Instant now) {
+        locks.lock("pending-orders:" + userId);
+        int pending = orders.countPending(userId, now);
+        if (pending >= properties.maxPendingOrders()) {
+            throw new BusinessException(OrderErrorCode.TOO_MANY_PENDING_ORDERS, "User " + userId + " already holds "
+                    + pending + " unpaid orders, the most allowed; pay or cancel one first");
+        }
     }
 
     /**
@@ -114,8 +134,7 @@ public class PlaceOrderService {
     }
 
     /** The lines priced from the catalogue and the discount of the order's coupon, if it is usable. */
-    private Priced price(PlaceOrderCommand command, List<RequestedLine> requested) {
-        List<OrderLine> lines = lineResolver.resolve(requested);
+    private Priced price(PlaceOrderCommand command, List<OrderLine> lines) {
         return new Priced(lines, payment.quote(command.userId(), command.userCouponId(), Order.totalOf(lines)));
     }
 

@@ -7,6 +7,7 @@ public enum OrderErrorCode implements BusinessErrorCode {
     OPTION_REQUIRED(ErrorKind.INVALID),
     ORDER_NOT_FOUND(ErrorKind.NOT_FOUND),
     EMPTY_CART(ErrorKind.CONFLICT),
+    TOO_MANY_PENDING_ORDERS(ErrorKind.CONFLICT),
     ORDER_NOT_PAYABLE(ErrorKind.CONFLICT),
     ORDER_NOT_CANCELLABLE(ErrorKind.CONFLICT);
 

@@ -31,6 +31,9 @@ public interface OrderRepository {
      */
     boolean insertPending(Order order);
 
+    /** The user's orders still awaiting payment before their deadline at {@code now}. */
+    int countPending(long userId, Instant now);
+
     /** Writes what a payment or a cancellation of the order records besides the order (one statement). */
     void record(Order order, OrderEventRecord event);
 

@@ -25,6 +25,7 @@ import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
 import shop.commerce.order.domain.PaymentOutcome;
 import shop.commerce.support.persistence.IndexScans;
+import shop.commerce.support.persistence.SentChanges;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
@@ -46,7 +47,7 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event) {
-        return withLines(jdbc.sql("""
+        return SentChanges.send(() -> withLines(jdbc.sql("""
                 select refusal, short_option_ids
                   from place_paid_order(:id, :userId, :now, cast(:productIds as bigint[]),
                                         cast(:optionIds as bigint[]), cast(:productNames as varchar[]),
@@ -65,7 +66,7 @@ class JdbcOrderRepository implements OrderRepository {
                     return new PaymentOutcome(refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal),
                             shortOptions == null ? List.of() : List.of((Long[]) shortOptions.getArray()));
                 })
-                .single();
+                .single());
     }
 
     @Override
@@ -121,6 +122,16 @@ class JdbcOrderRepository implements OrderRepository {
                 .param("fromCart", order.fromCart()).param("createdAt", SqlTime.param(order.createdAt()))
                 .param("expiresAt", SqlTime.param(order.expiresAt()))
                 .update() > 0;
+    }
+
+    @Override
+    public int countPending(long userId, Instant now) {
+        return jdbc.sql("""
+                select count(*) from orders
+                 where user_id = :userId and status = 'PENDING_PAYMENT' and expires_at > :now
+                """)
+                .param("userId", userId).param("now", SqlTime.param(now))
+                .query(Integer.class).single();
     }
 
     @Override

@@ -17,6 +17,7 @@ public enum CommonErrorCode implements ErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     NOT_IMPLEMENTED(HttpStatus.NOT_IMPLEMENTED),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    OUTCOME_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
+import shop.commerce.support.persistence.SentChanges;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -68,6 +69,13 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             QueryTimeoutException.class, TransactionSystemException.class })
     ResponseEntity<ProblemDetail> handleUnavailable(Exception exception) {
+        if (SentChanges.anySent()) {
+            log.warn("A dependency failed after a change was sent: {}", exception.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(
+                    CommonErrorCode.OUTCOME_UNKNOWN, "The database connection failed after the change was sent, so"
+                            + " it may have taken effect: repeat it only with the same Idempotency-Key, or read the"
+                            + " result first"));
+        }
         log.warn("A dependency is unavailable: {}", exception.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")

@@ -12,7 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Keeps a copy of the body of requests that carry an {@code Idempotency-Key}, to compare replays. */
+/** Keeps a copy of the body of requests that carry an {@code Idempotency-Key}, to compare replays by digest. */
 @Component
 @Order(1)
 class IdempotencyKeyFilter extends OncePerRequestFilter {

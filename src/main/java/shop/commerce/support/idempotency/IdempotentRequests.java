@@ -153,8 +153,7 @@ public class IdempotentRequests {
     }
 
     private ResponseEntity<?> replay(StoredResponse stored, HttpServletRequest request) {
-        if (!stored.requestMethod().equals(request.getMethod()) || !stored.requestPath().equals(pathOf(request))
-                || !sameJson(stored.requestBody(), bodyOf(request))) {
+        if (!sameRequest(stored, request)) {
             throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request");
         }
@@ -170,11 +169,24 @@ public class IdempotentRequests {
         MediaType contentType = response.getHeaders().getContentType() != null
                 ? response.getHeaders().getContentType()
                 : MediaType.APPLICATION_JSON;
-        return new StoredResponse(request.getMethod(), pathOf(request), bodyOf(request),
+        return new StoredResponse(request.getMethod(), pathOf(request), digestOf(request), null,
                 response.getStatusCode().value(), contentType.toString(),
                 body == null ? "" : jsonMapper.writeValueAsString(body));
     }
 
+    private boolean sameRequest(StoredResponse stored, HttpServletRequest request) {
+        if (stored.requestDigest() != null) {
+            return stored.requestDigest().equals(digestOf(request));
+        }
+        return stored.requestMethod().equals(request.getMethod()) && stored.requestPath().equals(pathOf(request))
+                && sameJson(stored.legacyRequestBody(), bodyOf(request));
+    }
+
+    private String digestOf(HttpServletRequest request) {
+        return RequestDigest.of(request.getMethod(), pathOf(request), bodyOf(request), jsonMapper);
+    }
+
+    /** Compares a body kept by a record written before digests were, with the request's. */
     private boolean sameJson(String storedBody, String body) {
         if (isBlank(storedBody) || isBlank(body)) {
             return isBlank(storedBody) && isBlank(body);

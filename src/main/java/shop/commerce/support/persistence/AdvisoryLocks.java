@@ -18,6 +18,14 @@ public class AdvisoryLocks {
         this.jdbc = jdbc;
     }
 
+    /** Takes the named lock for the rest of the transaction, waiting while another transaction holds it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(String name) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:name, 0))")
+                .param("name", name)
+                .query((rs, n) -> 1).single();
+    }
+
     /** Takes the named lock for the rest of the transaction; false at once when another holds it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean tryLock(String name) {

@@ -41,8 +41,7 @@ public class UserRateLimiter {
         if (!properties.enabled()) {
             return;
         }
-        RateLimitProperties.Bucket bucket = operation == RateLimitedOperation.ORDERS ? properties.orders()
-                : properties.couponIssues();
+        RateLimitProperties.Bucket bucket = properties.bucketOf(operation);
         List<Long> answer;
         try {
             answer = redisson.getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
