@@ -47,6 +47,25 @@ class ProductChangeIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aPendingOrderPaysThePriceQuotedWhenItWasReserved() {
+        String orderId = asUser(1).body("""
+                {"userId":1,"payNow":false,"items":[{"productId":%d,"optionId":%d,"quantity":2}]}
+                """.formatted(shirt.productId(), shirt.option(1))).post("/api/v1/orders").then().statusCode(201)
+                .body("status", equalTo("PENDING_PAYMENT")).body("totalAmount", equalTo(80_000))
+                .extract().path("orderId");
+
+        asAdmin(9).body("{\"name\":\"Linen Shirt\",\"price\":59000}").put(productPath()).then().statusCode(200);
+
+        asUser(1).post("/api/v1/orders/" + orderId + "/payment").then().statusCode(200)
+                .body("status", equalTo("PAID")).body("totalAmount", equalTo(80_000))
+                .body("items[0].unitPrice", equalTo(40_000)).body("paidAmount", equalTo(80_000));
+        asUser(1).get("/api/v1/users/1/balance/transactions").then()
+                .body("content[0].type", equalTo("PAYMENT")).body("content[0].amount", equalTo(-80_000))
+                .body("content[0].orderId", equalTo(orderId));
+        assertThat(fixtures().balance(1)).isEqualTo(420_000).isEqualTo(fixtures().ledgerSum(1));
+    }
+
+    @Test
     void addsAnOptionWithItsStock() {
         anonymous().get(publicPath()).then().body("options", hasSize(2));
 

@@ -39,7 +39,8 @@ class AdminProductController {
     @ProblemCodes({ "PRODUCT_NOT_FOUND", "DUPLICATE_PRODUCT_NAME" })
     @Operation(summary = "Replace a product's name and base price",
             description = "Every instance shows the new definition from its next read on; orders priced before are"
-                    + " refused their old price by the database and priced again.")
+                    + " refused their old price by the database and priced again. A pending order keeps the prices"
+                    + " quoted when it was placed: its payment debits that total, whatever the price is by then.")
     ProductResponse update(@PathVariable long productId, @Valid @RequestBody UpdateProductRequest request) {
         return ProductResponse.from(
                 catalog.rename(productId, CatalogName.ofProduct("name", request.name()), request.price()));

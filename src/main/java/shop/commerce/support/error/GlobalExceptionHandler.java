@@ -118,7 +118,11 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedByOversizedBody(exception)) {
+        if (causedBy(exception, RequestBodyTimeoutException.class)) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(Problems.of(
+                    CommonErrorCode.REQUEST_TIMEOUT, "The request body was not received in time"));
+        }
+        if (causedBy(exception, PayloadTooLargeException.class)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
                     CommonErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit"));
         }
@@ -149,9 +153,9 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(statusCode).headers(headers).body(problem);
     }
 
-    private static boolean causedByOversizedBody(Throwable exception) {
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> cause) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof PayloadTooLargeException) {
+            if (cause.isInstance(t)) {
                 return true;
             }
         }

@@ -104,6 +104,7 @@ class OpenApiConfig {
         codes.add(CommonErrorCode.METHOD_NOT_ALLOWED);
         codes.add(CommonErrorCode.NOT_ACCEPTABLE);
         if (hasParameter(handler.getMethod(), RequestBody.class)) {
+            codes.add(CommonErrorCode.REQUEST_TIMEOUT);
             codes.add(CommonErrorCode.PAYLOAD_TOO_LARGE);
             codes.add(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }

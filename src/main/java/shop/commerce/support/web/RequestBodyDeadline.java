@@ -1,0 +1,21 @@
+package shop.commerce.support.web;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.stereotype.Component;
+
+/** Puts {@link RequestBodyDeadlineValve} in front of the application. */
+@Component
+class RequestBodyDeadline implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    private final RequestBodyDeadlineProperties properties;
+
+    RequestBodyDeadline(RequestBodyDeadlineProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextValves(new RequestBodyDeadlineValve(properties.requestBodyDeadline()));
+    }
+}
