@@ -118,7 +118,7 @@ class LookAlikeNameIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void theMigrationRenamesNamesAlreadyDuplicatedUnderTheComparison() {
-        for (String table : List.of("option_stock", "product_option", "product")) {
+        for (String table : List.of("stock_receipt", "option_stock", "product_option", "product")) {
             jdbc.sql("delete from " + table).update();
         }
         List<String> legacy = List.of("Shirt", "shirt", "Shirt\u00a0", "Sh\u200birt", "shirt (2)", "Cafe\u0301",
