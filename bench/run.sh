@@ -45,7 +45,7 @@
 #   BENCH_CEILING [bench/order-tx-ceiling.sh] ("skip" to leave it out)
 #   BENCH_SCENARIOS [storm hot coupon balance product products top crowd] the scenarios after the
 #   setup and warm-up, in this order; a name may repeat ("product product product")
-#   BENCH_SERVER_URLS [the jar's or the cluster instances' base URLs] whose request-latency
+#   BENCH_SERVER_URLS [the jar's base URL, or the cluster instances' management URLs] whose request-latency
 #   histograms give the "server p99" column (the time inside the service, as its own
 #   http.server.requests histogram sees it; with --url none unless given)
 set -euo pipefail
@@ -161,7 +161,10 @@ if [ -n "$cluster" ]; then
     CLUSTER_JAVA_OPTS="${CLUSTER_JAVA_OPTS:--Xms1g -Xmx1g} ${BENCH_JAVA_OPTS:-}" scripts/cluster up "$cluster"
   url=http://127.0.0.1:${CLUSTER_PORT:-8088}
   BENCH_SERVER_PIDS=$(cat "$cluster_state"/instance-*.pid | paste -sd ' ')
-  for k in $(seq 1 "$cluster"); do server_urls+=" http://127.0.0.1:$(( ${CLUSTER_FIRST_PORT:-8081} + k - 1 ))"; done
+  # each instance's management port (scripts/cluster), where its metrics are
+  for k in $(seq 1 "$cluster"); do
+    server_urls+=" http://127.0.0.1:$(( ${CLUSTER_FIRST_PORT:-8081} + k - 1 + ${CLUSTER_MANAGEMENT_OFFSET:-1000} ))"
+  done
 fi
 if [ -z "$url" ]; then
   jar=${BENCH_JAR:-}

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Each instance's share of the scheduled jobs, read from its /actuator/prometheus: events the
+"""Each instance's share of the scheduled jobs, read from its /actuator/prometheus (open on the
+instance's management port, which `scripts/cluster check` passes as URL): events the
 outbox relay published, orders the expiry sweeper expired, the age of its last completed sales
 fold, and the database-wide backlog. Every instance runs every job; the database decides who does
 which piece (SKIP LOCKED claims, advisory locks, one fold statement), so shares may differ, but no

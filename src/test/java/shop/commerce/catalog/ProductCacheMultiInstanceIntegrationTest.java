@@ -136,7 +136,8 @@ class ProductCacheMultiInstanceIntegrationTest extends IntegrationTestSupport {
     }
 
     private double announcedInvalidationsOnSecond() {
-        String scrape = onSecond().get(second("/actuator/prometheus")).then().extract().asString();
+        String scrape = onSecond().auth().oauth2(token(9, Role.ADMIN)).get(second("/actuator/prometheus")).then()
+                .extract().asString();
         return scrape.lines()
                 .filter(l -> l.startsWith("commerce_cache_invalidations_total{")
                         && l.contains("reason=\"announced\""))

@@ -68,7 +68,7 @@ class ProductDefinitionCacheIntegrationTest extends IntegrationTestSupport {
                 """.formatted(shirt.productId(), shirt.option(1))).put("/api/v1/users/1/cart/items")
                 .then().statusCode(200).body("items[0].unitPrice", equalTo(42_000));
 
-        String scrape = anonymous().get("/actuator/prometheus").then().extract().asString();
+        String scrape = asAdmin(1).get("/actuator/prometheus").then().extract().asString();
         assertThat(scrape).containsPattern(
                 "commerce_cache_invalidations_total\\{cache=\"product-definitions\",reason=\"stale\"} [1-9]");
     }
@@ -78,7 +78,7 @@ class ProductDefinitionCacheIntegrationTest extends IntegrationTestSupport {
         anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200);
         anonymous().get("/api/v1/products/" + shirt.productId()).then().statusCode(200);
 
-        String scrape = anonymous().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+        String scrape = asAdmin(1).get("/actuator/prometheus").then().statusCode(200).extract().asString();
         assertThat(scrape).contains("cache_gets_total{cache=\"product-definitions\"", "result=\"hit\"",
                 "result=\"miss\"");
     }

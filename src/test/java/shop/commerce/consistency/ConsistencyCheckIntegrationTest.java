@@ -359,7 +359,7 @@ class ConsistencyCheckIntegrationTest extends IntegrationTestSupport {
         assertThat(output.getOut().lines().filter(l -> l.contains(line)))
                 .hasSize(1).allMatch(l -> l.contains("ERROR"));
         assertThat(output.getOut()).contains("1 violations found before are still present");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> anonymous().get("/actuator/prometheus").then()
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAdmin(1).get("/actuator/prometheus").then()
                 .body(containsString("commerce_consistency_violations{check=\"BALANCE_EQUALS_LEDGER\"} 1.0"))
                 .body(containsString("commerce_consistency_violations{check=\"STOCK_MATCHES_ORDERS\"} 0.0")));
     }

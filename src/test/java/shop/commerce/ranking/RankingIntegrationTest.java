@@ -104,7 +104,7 @@ class RankingIntegrationTest extends IntegrationTestSupport {
     }
 
     private double cacheGets(String result) {
-        return anonymous().get("/actuator/prometheus").then().extract().asString().lines()
+        return asAdmin(1).get("/actuator/prometheus").then().extract().asString().lines()
                 .filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"top-products\"")
                         && l.contains("result=\"" + result + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

@@ -51,7 +51,7 @@ class BusinessMetricsIntegrationTest extends IntegrationTestSupport {
     @Test
     void exportsTheOperationalGauges() {
         anonymous().get("/api/v1/products").then().statusCode(200);
-        String scrape = anonymous().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+        String scrape = asAdmin(1).get("/actuator/prometheus").then().statusCode(200).extract().asString();
 
         assertThat(scrape).contains("commerce_outbox_unpublished_events ", "commerce_outbox_oldest_unpublished_age_seconds ",
                 "commerce_outbox_relay_failures_total ", "commerce_outbox_published_events_total ",
@@ -83,7 +83,7 @@ class BusinessMetricsIntegrationTest extends IntegrationTestSupport {
     }
 
     private double metric(String series) {
-        String scrape = anonymous().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+        String scrape = asAdmin(1).get("/actuator/prometheus").then().statusCode(200).extract().asString();
         Matcher value = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }

@@ -86,6 +86,23 @@ class OpenApiDescriptionIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void theSwaggerUiConfigurationDoesNotFollowTheHostHeader() {
+        for (String path : List.of("/v3/api-docs/swagger-config", "/swagger-ui/index.html",
+                "/swagger-ui/swagger-initializer.js")) {
+            String body = fromEvilHost().get(path).then().statusCode(200).extract().asString();
+            assertThat(body).as(path).doesNotContain("evil.example");
+        }
+        String location = fromEvilHost().redirects().follow(false).get("/swagger-ui.html").then().statusCode(302)
+                .extract().header("Location");
+        assertThat(location).doesNotContain("evil.example");
+    }
+
+    private io.restassured.specification.RequestSpecification fromEvilHost() {
+        return anonymous().header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Port", "8443");
+    }
+
+    @Test
     void eachOperationListsTheErrorCodesItCanAnswerWithANamedExampleEach() {
         JsonPath docs = docs();
         List<String> wrong = new ArrayList<>();

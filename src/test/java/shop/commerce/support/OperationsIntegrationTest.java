@@ -3,6 +3,7 @@ package shop.commerce.support;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +43,11 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void prometheusMetricsArePublic() {
-        anonymous().get("/actuator/prometheus").then().statusCode(200).body(containsString("jvm_memory"));
+    void prometheusMetricsNeedAnAdministratorOnTheApiPort() {
+        anonymous().get("/actuator/prometheus").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        asUser(1).get("/actuator/prometheus").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        asAdmin(1).accept("text/plain").get("/actuator/prometheus").then().statusCode(200)
+                .contentType(startsWith("text/plain")).body(containsString("jvm_memory"));
     }
 
     @Test

@@ -11,6 +11,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.providers.SpringWebProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +72,13 @@ class OpenApiConfig {
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** springdoc's Swagger UI configuration, without the addresses it would take from the request's Host. */
+    @Bean
+    SwaggerUiWithoutHost swaggerUiWithoutHost(SwaggerUiConfigProperties swaggerUiConfig,
+            SpringDocConfigProperties springDocConfig, ObjectProvider<SpringWebProvider> springWebProvider) {
+        return new SwaggerUiWithoutHost(swaggerUiConfig, springDocConfig, springWebProvider);
     }
 
     /**

@@ -76,16 +76,19 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemSecurityHandlers problems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemSecurityHandlers problems,
+            ManagementPortRequests managementPort) throws Exception {
         withoutBrowserSessions(http)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(managementPort).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_READS.toArray(String[]::new)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/dev/tokens").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+                                "/actuator/health", "/actuator/health/**", "/error")
                         .permitAll()
+                        // business figures such as revenue: open only on the management port (above)
+                        .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/users/{userId}", "/api/v1/users/{userId}/**").access(ownUserOnly())
                         .anyRequest().authenticated())

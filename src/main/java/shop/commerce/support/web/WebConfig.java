@@ -4,6 +4,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -27,8 +28,16 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /** In this order: 413, then 415 and 406 (the order of errors in docs/api.md). */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(requestBodyLimit);
+        registry.addInterceptor(new JsonMediaTypes()).addPathPatterns("/api/**");
+    }
+
+    /** Only the allowed converters, whatever the class path brings along (see {@link JsonMediaTypes}). */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> converters.removeIf(c -> !JsonMediaTypes.allowed(c)));
     }
 }
