@@ -72,6 +72,12 @@ public final class ApiProbe {
     }
 
     public Answer send(String method, String pathAndQuery, String authorization, String contentType, String body) {
+        return send(method, pathAndQuery, authorization, contentType, null, body);
+    }
+
+    /** Sends exactly this request; an {@code accept} of null sends the HTTP client's default. */
+    public Answer send(String method, String pathAndQuery, String authorization, String contentType, String accept,
+            String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -81,6 +87,9 @@ public final class ApiProbe {
         }
         if (body != null) {
             request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

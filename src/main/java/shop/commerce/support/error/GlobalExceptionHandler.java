@@ -11,6 +11,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,7 +34,9 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every exception into an RFC 9457 problem with a stable {@code code}. Spring MVC's own
- * exceptions keep the status Spring gives them; only their body is completed here.
+ * exceptions keep the status Spring gives them; only their body is completed here. Every problem is
+ * sent as {@code application/problem+json} whatever the request's {@code Accept} says: negotiated,
+ * an unreadable or non-JSON {@code Accept} would leave a refusal without its body.
  */
 @RestControllerAdvice
 public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
@@ -42,7 +45,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ProblemDetail> handleBusiness(BusinessException exception) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.errorCode().status());
+        ResponseEntity.BodyBuilder response = problem(exception.errorCode().status());
         if (exception.properties().get("retryAfterSeconds") instanceof Long seconds) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
@@ -55,12 +58,12 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldViolation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         ProblemDetail problem = Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid fields");
-        return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.withViolations(problem, violations));
     }
 
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException exception) {
-        return ResponseEntity.badRequest().body(Problems.of(CommonErrorCode.MALFORMED_REQUEST,
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(CommonErrorCode.MALFORMED_REQUEST,
                 "The request was refused: " + exception.getMessage()));
     }
 
@@ -71,13 +74,13 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnavailable(Exception exception) {
         if (SentChanges.anySent()) {
             log.warn("A dependency failed after a change was sent: {}", exception.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(
+            return problem(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(
                     CommonErrorCode.OUTCOME_UNKNOWN, "The database connection failed after the change was sent, so"
                             + " it may have taken effect: repeat it only with the same Idempotency-Key, or read the"
                             + " result first"));
         }
         log.warn("A dependency is unavailable: {}", exception.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return problem(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(CommonErrorCode.SERVICE_UNAVAILABLE, "A dependency is unavailable; retry shortly"));
     }
@@ -85,7 +88,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
         log.error("Unhandled exception", exception);
-        return ResponseEntity.internalServerError()
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Problems.of(CommonErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
     }
 
@@ -101,7 +104,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = unreadable
                 ? Problems.of(CommonErrorCode.MALFORMED_REQUEST, "The request has unreadable parameters")
                 : Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid fields");
-        return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.withViolations(problem, violations));
     }
 
     @Override
@@ -112,18 +115,18 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .forEach(error -> violations.add(new FieldViolation(parameterName(result.getMethodParameter()
                         .getParameterName(), error), message(error)))));
         ProblemDetail problem = Problems.of(CommonErrorCode.VALIDATION_FAILED, "The request has invalid parameters");
-        return ResponseEntity.badRequest().body(Problems.withViolations(problem, violations));
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.withViolations(problem, violations));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(exception, RequestBodyTimeoutException.class)) {
-            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(Problems.of(
+            return problem(HttpStatus.REQUEST_TIMEOUT).body(Problems.of(
                     CommonErrorCode.REQUEST_TIMEOUT, "The request body was not received in time"));
         }
         if (causedBy(exception, PayloadTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
+            return problem(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
                     CommonErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit"));
         }
         ProblemDetail problem = Problems.of(CommonErrorCode.MALFORMED_REQUEST, "The request body is not readable JSON"
@@ -133,7 +136,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The field '" + field + "' has an unreadable value");
             Problems.withViolations(problem, List.of(new FieldViolation(field, "unreadable value")));
         }
-        return ResponseEntity.badRequest().body(problem);
+        return problem(HttpStatus.BAD_REQUEST).body(problem);
     }
 
     @Override
@@ -150,7 +153,12 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (statusCode.is5xxServerError()) {
             log.error("Request failed", exception);
         }
-        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+        return problem(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A problem answer: its content type is set, so no Accept header can leave it without a body. */
+    private static ResponseEntity.BodyBuilder problem(HttpStatusCode status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static boolean causedBy(Throwable exception, Class<? extends Throwable> cause) {
