@@ -8,10 +8,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -225,35 +228,43 @@ class JdbcOrderRepository implements OrderRepository {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
+    /**
+     * Parameters {@code :now}, {@code :limit}, {@code :skipped}. Run every second on tables that only
+     * grow, under {@link IndexScans}: due orders come from the pending-expiry index, and their lines
+     * by one primary-key probe per order. No {@code order by} over the join: with sorts off it made
+     * the planner walk all of {@code order_line} in key order on every sweep, due orders or not
+     * ({@code OrderExpiryPlanIntegrationTest}); {@link #orders} puts lines in order instead.
+     */
+    static final String EXPIRE_DUE = """
+            with due as (
+                select id, status from orders
+                 where %s and expires_at <= :now and id <> all(cast(:skipped as varchar[]))
+                 order by expires_at
+                 limit :limit
+                   for update skip locked
+            ), o as (
+                update orders e set status = '%s' from due where e.id = due.id
+                returning e.id, e.user_id, due.status, e.total_amount, e.discount_amount, e.user_coupon_id,
+                          e.from_cart, e.created_at, e.expires_at, e.paid_at, e.cancelled_at
+            )
+            select\s""".formatted(statusFrom(OrderStatus.EXPIRED), OrderStatus.EXPIRED.name()) + ORDER_COLUMNS + """
+              from o join order_line l on l.order_id = o.id
+            """;
+
     @Override
     public List<Order> expireDue(Instant now, int limit, Collection<String> skipped) {
-        // runs every second on a table that only grows: it must read the pending-expiry index alone
         indexScans.only();
-        return jdbc.sql("""
-                with due as (
-                    select id, status from orders
-                     where %s and expires_at <= :now and id <> all(cast(:skipped as varchar[]))
-                     order by expires_at
-                     limit :limit
-                       for update skip locked
-                ), o as (
-                    update orders e set status = '%s' from due where e.id = due.id
-                    returning e.id, e.user_id, due.status, e.total_amount, e.discount_amount, e.user_coupon_id,
-                              e.from_cart, e.created_at, e.expires_at, e.paid_at, e.cancelled_at
-                )
-                select\s""".formatted(statusFrom(OrderStatus.EXPIRED), OrderStatus.EXPIRED.name()) + ORDER_COLUMNS + """
-                  from o join order_line l on l.order_id = o.id
-                 order by o.id, l.line_no
-                """)
+        return jdbc.sql(EXPIRE_DUE)
                 .param("now", SqlTime.param(now)).param("limit", limit)
                 .param("skipped", skipped.toArray(String[]::new))
                 .query(JdbcOrderRepository::orders);
     }
 
-    /** Folds rows of (order columns + one line) into orders, keeping the rows' order. */
+    /** Folds rows of (order columns + one line) into orders, in the rows' order, each order's lines by line number. */
     private static List<Order> orders(ResultSet rs) throws SQLException {
         Map<String, Order> orders = new LinkedHashMap<>();
         Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
+        Map<String, SortedMap<Integer, OrderLine>> numbered = new HashMap<>();
         while (rs.next()) {
             String id = rs.getString("id");
             if (!orders.containsKey(id)) {
@@ -261,15 +272,17 @@ class JdbcOrderRepository implements OrderRepository {
                 Long userCouponId = rs.wasNull() ? null : couponId;
                 List<OrderLine> orderLines = new ArrayList<>();
                 lines.put(id, orderLines);
+                numbered.put(id, new TreeMap<>());
                 orders.put(id, new Order(id, rs.getLong("user_id"), OrderStatus.valueOf(rs.getString("status")),
                         orderLines, rs.getLong("total_amount"), rs.getLong("discount_amount"), userCouponId,
                         rs.getBoolean("from_cart"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"),
                         SqlTime.read(rs, "paid_at"), SqlTime.read(rs, "cancelled_at")));
             }
-            lines.get(id).add(new OrderLine(rs.getLong("product_id"), rs.getLong("option_id"),
+            numbered.get(id).put(rs.getInt("line_no"), new OrderLine(rs.getLong("product_id"), rs.getLong("option_id"),
                     rs.getString("product_name"), rs.getString("option_name"), rs.getLong("unit_price"),
                     rs.getLong("quantity")));
         }
+        numbered.forEach((id, byNumber) -> lines.get(id).addAll(byNumber.values()));
         return List.copyOf(orders.values());
     }
 }
