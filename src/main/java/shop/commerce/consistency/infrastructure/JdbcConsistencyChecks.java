@@ -19,6 +19,18 @@ import shop.commerce.support.persistence.SqlTime;
 @Repository
 class JdbcConsistencyChecks implements ConsistencyChecks {
 
+    /** Each order's ORDER_PAID and ORDER_CANCELLED events in the outbox since {@code :cutoff}. */
+    private static final String EVENTS_SINCE_CUTOFF = """
+            with events as (
+                select order_id,
+                       count(*) filter (where event_type = 'ORDER_PAID') as paid,
+                       count(*) filter (where event_type = 'ORDER_CANCELLED') as cancelled
+                  from data_platform_outbox
+                 where created_at >= :cutoff
+                 group by order_id
+            )
+            """;
+
     /** How long past its expiry an order may stay pending before the sweeper is deemed to have failed it. */
     private static final Duration EXPIRY_GRACE = Duration.ofMinutes(1);
 
@@ -259,15 +271,7 @@ class JdbcConsistencyChecks implements ConsistencyChecks {
         // Published events are purged after the retention period: only payments and cancellations
         // after the cutoff must still have theirs. An event is recorded in the transaction of its
         // payment or cancellation, so it is never older than the order's paid_at or cancelled_at.
-        return jdbc.sql("""
-                with events as (
-                    select order_id,
-                           count(*) filter (where event_type = 'ORDER_PAID') as paid,
-                           count(*) filter (where event_type = 'ORDER_CANCELLED') as cancelled
-                      from data_platform_outbox
-                     where created_at >= :cutoff
-                     group by order_id
-                )
+        return jdbc.sql(EVENTS_SINCE_CUTOFF + """
                 select o.id, o.status, o.paid_at >= :cutoff as paid_in_window, coalesce(e.paid, 0) as paid_events,
                        coalesce(e.cancelled, 0) as cancelled_events
                   from orders o left join events e on e.order_id = o.id
@@ -288,15 +292,7 @@ class JdbcConsistencyChecks implements ConsistencyChecks {
 
     private List<Violation> eventsWithoutPayment(Scope scope) {
         // the other direction: an event in the window whose order was never paid, or does not exist
-        return jdbc.sql("""
-                with events as (
-                    select order_id,
-                           count(*) filter (where event_type = 'ORDER_PAID') as paid,
-                           count(*) filter (where event_type = 'ORDER_CANCELLED') as cancelled
-                      from data_platform_outbox
-                     where created_at >= :cutoff
-                     group by order_id
-                )
+        return jdbc.sql(EVENTS_SINCE_CUTOFF + """
                 select e.order_id, e.paid, e.cancelled, o.id is not null as order_exists, o.status
                   from events e left join orders o on o.id = e.order_id
                  where o.id is null or o.paid_at is null

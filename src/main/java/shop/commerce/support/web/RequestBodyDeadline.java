@@ -4,7 +4,10 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
-/** Puts {@link RequestBodyDeadlineValve} in front of the application. */
+/**
+ * Puts {@link RequestBodyDeadlineValve} in front of the application, and gives body reads their own
+ * socket timeout (Tomcat's upload timeout), shorter than the wait for a connection's first request.
+ */
 @Component
 class RequestBodyDeadline implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
@@ -17,5 +20,9 @@ class RequestBodyDeadline implements WebServerFactoryCustomizer<TomcatServletWeb
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextValves(new RequestBodyDeadlineValve(properties.requestBodyDeadline()));
+        factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("disableUploadTimeout", "false");
+            connector.setProperty("connectionUploadTimeout", String.valueOf(properties.requestBodyPause().toMillis()));
+        });
     }
 }

@@ -9,7 +9,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,47 +75,28 @@ class RequestBodyDeadlineValve extends ValveBase {
         }
     }
 
-    private static final class DeadlineInputStream extends ServletInputStream {
+    private static final class DeadlineInputStream extends WatchedInputStream {
 
-        private final ServletInputStream delegate;
         private final DeadlineRequest request;
 
         DeadlineInputStream(ServletInputStream delegate, DeadlineRequest request) {
-            this.delegate = delegate;
+            super(delegate);
             this.request = request;
         }
 
         @Override
-        public int read() throws IOException {
+        protected void beforeRead() throws RequestBodyTimeoutException {
             request.checkDeadline();
-            int b;
-            try {
-                b = delegate.read();
-            } catch (IOException e) {
-                throw silentClient(e);
-            }
-            if (b >= 0) {
-                request.checkDeadline();
-            }
-            return b;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
+        protected void afterRead(int bytes) throws RequestBodyTimeoutException {
             request.checkDeadline();
-            int n;
-            try {
-                n = delegate.read(buffer, offset, length);
-            } catch (IOException e) {
-                throw silentClient(e);
-            }
-            if (n > 0) {
-                request.checkDeadline();
-            }
-            return n;
         }
 
-        private IOException silentClient(IOException failure) {
+        /** A read that timed out because the client fell silent is the client's timeout, not an I/O error. */
+        @Override
+        protected IOException readFailed(IOException failure) {
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof SocketTimeoutException) {
                     RequestBodyTimeoutException timeout = request.timeOut("The client stopped sending the request body");
@@ -125,21 +105,6 @@ class RequestBodyDeadlineValve extends ValveBase {
                 }
             }
             return failure;
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }

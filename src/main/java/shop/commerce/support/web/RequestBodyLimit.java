@@ -9,7 +9,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,55 +67,22 @@ public class RequestBodyLimit extends OncePerRequestFilter implements HandlerInt
         }
     }
 
-    private static final class LimitedInputStream extends ServletInputStream {
+    private static final class LimitedInputStream extends WatchedInputStream {
 
-        private final ServletInputStream delegate;
         private final long maxBytes;
         private long read;
 
         LimitedInputStream(ServletInputStream delegate, long maxBytes) {
-            this.delegate = delegate;
+            super(delegate);
             this.maxBytes = maxBytes;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws PayloadTooLargeException {
-            read += n;
+        protected void afterRead(int bytes) throws PayloadTooLargeException {
+            read += bytes;
             if (read > maxBytes) {
                 throw new PayloadTooLargeException(maxBytes);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }
