@@ -123,19 +123,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- Tools and limits -------------------------------------------------------------------------
-apt_updated=
-need() { # command package
-  command -v "$1" > /dev/null && return
-  say "installing $2"
-  [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" > /dev/null
-}
-need wrk wrk
-need pidstat sysstat
-need /usr/bin/time time
-need psql postgresql-client
-need redis-cli redis-tools
-need curl curl
+scripts/install-tools wrk pidstat /usr/bin/time psql redis-cli curl
 command -v python3 > /dev/null || die "python3 is needed"
 
 crowd_total=$(tr ',' '\n' <<< "$crowd" | awk -F: '{s += $2} END {print s}')

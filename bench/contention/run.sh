@@ -55,16 +55,8 @@ done
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGOPTIONS='-c client_min_messages=warning'
 say() { echo "[$(date +%T)] $*"; }
 
-apt_updated=
-need_module() { # python-module debian-package
-  "$python" -c "import $1" 2> /dev/null && return
-  say "installing $2"
-  [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" > /dev/null
-}
 [ -x "$python" ] || { echo "bench/contention/run.sh: $python is needed" >&2; exit 1; }
-need_module psycopg2 python3-psycopg2
-need_module redis python3-redis
+scripts/install-tools python3-psycopg2 python3-redis
 command -v psql > /dev/null && command -v redis-cli > /dev/null \
   || { echo "bench/contention/run.sh: psql and redis-cli are needed" >&2; exit 1; }
 
