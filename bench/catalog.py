@@ -6,11 +6,12 @@
 - PRODUCTS (25) products of 4 options each, 1,000,000 units per option: the order storm's
   100 stock rows. Price 500 KRW (+100 for XL), so the balance charged once lasts all the runs.
 - One hot product with one option of 100 units: created with 60, then restocked with 40, so the
-  invariants' "initial stock + restocks" is exercised.
+  service's check STOCK_MATCHES_RECEIPTS ("initial stock + restocks") is exercised.
 - One coupon of 1,000 (FIXED, 100 KRW) for the coupon burst.
 
 Prints shell assignments (BENCH_OPTIONS, BENCH_PRODUCT_IDS, HOT_OPTIONS, COUPON_ID) to eval, and
-writes SQL_OUT: the rows of bench.stock_added and bench.expected_sold for what was created.
+writes SQL_OUT: the rows of bench.expected_sold (the hot option sells out) and bench.expected_issued
+(the coupon issues its whole quota) for bench/invariants.sql.
 """
 import json
 import os
@@ -20,7 +21,7 @@ import urllib.request
 
 base, admin, run_id, sql_out = sys.argv[1:5]
 products = int(os.environ.get("PRODUCTS", "25"))
-HOT_STOCK, HOT_RESTOCK = 60, 40
+HOT_STOCK, HOT_RESTOCK, COUPON_QUOTA = 60, 40, 1000
 
 
 def call(method, path, body):
@@ -34,7 +35,6 @@ def call(method, path, body):
         raise SystemExit(f"catalog.py: {method} {path} answered {e.code}: {e.read().decode()}")
 
 
-stock_rows = []
 options, product_ids = [], []
 for p in range(1, products + 1):
     product = call("POST", "/api/v1/admin/products", {
@@ -46,27 +46,24 @@ for p in range(1, products + 1):
     product_ids.append(product["id"])
     for option in product["options"]:
         options.append(f"{product['id']}:{option['id']}")
-        stock_rows.append((option["id"], option["stock"], "created"))
 
 hot = call("POST", "/api/v1/admin/products", {
     "name": f"Bench Hot Sneaker {run_id}", "price": 500,
     "options": [{"name": "Default", "additionalPrice": 0, "stock": HOT_STOCK}]})
 hot_option = hot["options"][0]["id"]
-stock_rows.append((hot_option, HOT_STOCK, "created"))
 restocked = call("POST", f"/api/v1/admin/products/{hot['id']}/options/{hot_option}/restock",
                  {"quantity": HOT_RESTOCK})
 assert restocked["options"][0]["stock"] == HOT_STOCK + HOT_RESTOCK, restocked
-stock_rows.append((hot_option, HOT_RESTOCK, "restock"))
 
 coupon = call("POST", "/api/v1/admin/coupons", {
     "name": f"Bench burst {run_id}", "discountType": "FIXED", "discountValue": 100,
-    "totalQuantity": 1000, "validDays": 7})
+    "totalQuantity": COUPON_QUOTA, "validDays": 7})
 
 with open(sql_out, "w") as f:
-    f.write("insert into bench.stock_added (option_id, quantity, reason) values\n")
-    f.write(",\n".join(f"({o}, {q}, 'bench/run.sh {run_id}: {r}')" for o, q, r in stock_rows) + ";\n")
     f.write(f"insert into bench.expected_sold (option_id, quantity, reason) values "
             f"({hot_option}, {HOT_STOCK + HOT_RESTOCK}, 'hot product of bench/run.sh {run_id}');\n")
+    f.write(f"insert into bench.expected_issued (coupon_id, quantity, reason) values "
+            f"({coupon['id']}, {COUPON_QUOTA}, 'coupon burst of bench/run.sh {run_id}');\n")
 
 print(f"BENCH_OPTIONS={','.join(options)}")
 print(f"BENCH_PRODUCT_IDS={','.join(map(str, product_ids))}")

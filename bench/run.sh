@@ -18,7 +18,8 @@
 #
 # Exit status: 0 all well; 1 an invariant is broken (or the run failed); 2 the invariants hold but
 # a scenario missed its expectation above (errors, timeouts, wrong answers).
-# The measured table goes to bench/results/summary.md (git-ignored) with wrk's outputs and logs.
+# The measured table goes to bench/results/summary.md (git-ignored) with wrk's outputs and logs,
+# and PNG plots beside it (bench/plot.py: per scenario, the storm over time, CPU per process).
 #
 # Without --url it packages the jar if missing or older than the sources (the caller holds the
 # CPU lock), recreates database $BENCH_DB (dropped with force), empties Redis database
@@ -50,6 +51,8 @@
 #   http.server.requests histogram sees it; with --url none unless given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the Python modules the scripts share (signed_token.py) are in scripts/lib
+export PYTHONPATH=$PWD/scripts/lib${PYTHONPATH:+:$PYTHONPATH}
 
 url= cluster=
 while [ $# -gt 0 ]; do
@@ -102,12 +105,13 @@ die() { echo "bench/run.sh: $*" >&2; exit 1; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 # --- Stop what we started, whatever happens ---------------------------------------------------
-server_pid= pidstat_pid= kafka_started= cluster_started= wrk_pids=()
+server_pid= pidstat_pid= sampler_pid= kafka_started= cluster_started= wrk_pids=()
 cleanup() {
   local status=$?
   trap - EXIT
   for pid in "${wrk_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$pidstat_pid" ]; then kill "$pidstat_pid" 2>/dev/null || true; fi
+  if [ -n "$sampler_pid" ]; then kill "$sampler_pid" 2>/dev/null || true; fi
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     say "stopping the server (pid $server_pid)"
     kill "$server_pid"
@@ -123,7 +127,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- Tools and limits -------------------------------------------------------------------------
-scripts/install-tools wrk pidstat /usr/bin/time psql redis-cli curl
+scripts/install-tools wrk pidstat /usr/bin/time psql redis-cli curl gnuplot
 command -v python3 > /dev/null || die "python3 is needed"
 
 crowd_total=$(tr ',' '\n' <<< "$crowd" | awk -F: '{s += $2} END {print s}')
@@ -133,7 +137,7 @@ wanted_files=$(( crowd_total + 2000 ))
   || die "open files limit $(ulimit -n) (hard $(ulimit -Hn)) is below the $wanted_files the crowd needs"
 
 mkdir -p "$results"
-rm -f "$results"/wrk-*.txt "$results/cluster-check.txt" "$rows"
+rm -f "$results"/wrk-*.txt "$results/cluster-check.txt" "$rows" "$results"/plot-*.png "$results/samples.jsonl" "$results/timeline.tsv"
 
 # --- The service ------------------------------------------------------------------------------
 if [ -n "$cluster" ]; then
@@ -225,8 +229,14 @@ sql -d "$db" -f "$run_dir/stock.sql"
 if [[ " $scenarios " != *" hot "* ]]; then # nothing is expected to sell out
   sql -d "$db" -c "delete from bench.expected_sold where option_id = ${HOT_OPTIONS#*:}"
 fi
+if [[ " $scenarios " != *" coupon "* ]]; then # the coupon is not claimed
+  sql -d "$db" -c "delete from bench.expected_issued where coupon_id = $COUPON_ID"
+fi
 say "catalogue: 25 products x 4 options, hot product $HOT_OPTIONS (100 units), coupon $COUPON_ID (1,000)"
 export BENCH_OPTIONS BENCH_PRODUCT_IDS
+# the services' paid orders and order latencies once a second, for the plots over time (bench/plot.py)
+python3 bench/sample.py "$results/samples.jsonl" "$admin" $server_urls &
+sampler_pid=$!
 
 # The services' own request-latency histograms (actuator requests left out), summed by report.py.
 server_latency_snap() {
@@ -245,6 +255,7 @@ scenario() {
   local out
   out=$results/wrk-$(tr -c 'a-z0-9\n' - <<< "${name,,}").txt
   say "$name: $connections connections"
+  printf '%s\t%s\t%s\n' "$(date +%s.%N)" "$name" "$connections" >> "$results/timeline.tsv"
   server_latency_snap > "$run_dir/server-before.txt"
   cpu_snap > "$run_dir/cpu-before.json"
   rm -f "$run_dir"/done-*
@@ -252,6 +263,7 @@ scenario() {
     wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s -s bench/lua/scenario.lua "$base" > "$out" 2>&1 \
     || { cat "$out"; die "wrk failed in $name"; }
   cpu_snap > "$run_dir/cpu-after.json"
+  printf '%s\tend\t\n' "$(date +%s.%N)" >> "$results/timeline.tsv"
   server_latency_snap > "$run_dir/server-after.txt"
   python3 bench/report.py record --backlog="$(outbox_backlog)" \
     --server="$run_dir/server-before.txt,$run_dir/server-after.txt" "$rows" "$name" "$connections" "$out" "$expect" \
@@ -273,6 +285,7 @@ crowd_scenario() {
   local parts=() crowd_names=()
   say "crowd: $crowd_total connections ($crowd), a request every 0-$(( 2 * crowd_pause / 1000 )) s each, ${crowd_seconds}s"
   cpu_snap > "$run_dir/cpu-before.json"
+  printf '%s\tcrowd\t%s\n' "$(date +%s.%N)" "$crowd_total" >> "$results/timeline.tsv"
   for part in ${crowd//,/ }; do
     kind=${part%%:*} connections=${part##*:}
     mkdir -p "$run_dir/crowd-$kind"
@@ -291,6 +304,7 @@ crowd_scenario() {
   for pid in "${wrk_pids[@]}"; do wait "$pid" || die "a crowd wrk failed, see $results/wrk-crowd-*.txt"; done
   wrk_pids=()
   cpu_snap > "$run_dir/cpu-after.json"
+  printf '%s\tend\t\n' "$(date +%s.%N)" >> "$results/timeline.tsv"
   for part in "${parts[@]}"; do
     kind=${part%%:*}
     python3 bench/report.py record "$rows" "crowd: $kind" "${part##*:}" "$results/wrk-crowd-$kind.txt" ok
@@ -325,7 +339,7 @@ done
 # --- Invariants, ceiling, table ---------------------------------------------------------------
 say "checking the invariants"
 invariants_status=0
-bench/invariants.sh --drain "${BENCH_DRAIN_SECONDS:-60}" "$db" 2>&1 | tee "$results/invariants.txt" \
+bench/invariants.sh --drain "${BENCH_DRAIN_SECONDS:-60}" --service "$base" "$admin" "$db" 2>&1 | tee "$results/invariants.txt" \
   || invariants_status=1
 
 if [ -n "$cluster_started" ]; then
@@ -376,7 +390,8 @@ table_status=0
 echo
 cat "$results/summary.md"
 echo
-say "written to $results/summary.md"
+python3 bench/plot.py "$results" || say "bench/plot.py failed: no plots"
+say "written to $results/summary.md (plots: $results/plot-*.png)"
 
 if [ "$invariants_status" != 0 ]; then
   echo "bench/run.sh: FAILED: invariants broken (see above)" >&2

@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
 """Writes HS256 bearer tokens for users 1..N (one a line) and one admin token, signed with the
-secret the benchmarked service is started with. Usage: tokens.py SECRET N OUT_DIR"""
-import os
+secret the benchmarked service is started with. Usage: tokens.py SECRET N OUT_DIR
+(with scripts/lib on the PYTHONPATH, as bench/run.sh sets it)"""
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
-from signed_token import token  # noqa: E402  (the project's one token signer, in scripts/)
+from signed_token import token  # scripts/lib, on the PYTHONPATH the calling script sets
 
 secret, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 with open(f"{out}/user-tokens.txt", "w") as f:

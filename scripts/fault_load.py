@@ -8,8 +8,10 @@ claims are retried the same way (the same user and body). Beside them, pay-later
 an order (payNow false) and then either pay it (its own key, retried the same way) or leave it to
 expire. Writes a JSON summary: attempts, the final answers by status and code, every acknowledged
 order id, the pay-later orders paid (200) and left unpaid, every user told COUPON_ALREADY_ISSUED,
-and attempts' answers and latencies by kind (order, pay-later, coupon) and phase (before, during
-and after the fault, as the marker files in the state folder say).
+attempts' answers and latencies by kind (order, pay-later, coupon) and phase (before, during
+and after the fault, as the marker files in the state folder say), and a timeline for the plot
+(scripts/fault_plot.py): per second, the attempts of each kind answered (below 500) and failed
+(no answer, a 5xx, or an answer that asks for a retry), with the times the markers appeared.
 
 Usage: fault_load.py BASE_URL SECRET MAX_SECONDS OUT.json STATE_DIR PRODUCT:OPTION[,...] COUPON_ID
        FIRST_USER USERS"""
@@ -36,7 +38,7 @@ tokens = {u: token(secret, u, ["USER"]) for u in range(first_user, first_user + 
 lock = threading.Lock()
 summary = {"attempts": 0, "attempt_answers": {}, "final_answers": {}, "acknowledged_orders": [],
            "orders_given_up": 0, "already_issued_users": [], "coupon_final": {}, "latency_ms": {},
-           "pay_later_final": {}, "paid_later": [], "left_unpaid": []}
+           "pay_later_final": {}, "paid_later": [], "left_unpaid": [], "timeline": {}, "started_at": time.time()}
 stop_at = time.time() + seconds
 
 
@@ -86,11 +88,15 @@ def careful(kind, path, user, body, key):
             connection = None
             status, payload, answer = None, {}, "no answer: " + type(failure).__name__
         elapsed = (time.time() - began) * 1000
+        retry_later = payload.get("code") in ("IDEMPOTENCY_KEY_IN_PROGRESS", "RATE_LIMITED")
+        failed = status is None or status >= 500 or retry_later
         with lock:
             summary["attempts"] += 1
             count("attempt_answers", f"{kind} {current} {answer}")
             summary["latency_ms"].setdefault(f"{kind} {current}", []).append(round(elapsed, 1))
-        retry_later = payload.get("code") in ("IDEMPOTENCY_KEY_IN_PROGRESS", "RATE_LIMITED")
+            second = summary["timeline"].setdefault(str(int(time.time())), {})
+            outcome = f"{kind} {'failed' if failed else 'answered'}"
+            second[outcome] = second.get(outcome, 0) + 1
         if status is not None and status < 500 and not retry_later:
             return status, payload
         if time.time() - started > GIVE_UP:
@@ -168,6 +174,9 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(len(values) * p))] if values else 0
 
 
+for marker in ("fault-injected", "fault-restoring", "fault-restored"):
+    if os.path.exists(os.path.join(state, marker)):
+        summary[marker.replace("-", "_")] = os.path.getmtime(os.path.join(state, marker))
 summary["latency"] = {name: {"n": len(v), "p50": percentile(v, 0.5), "p99": percentile(v, 0.99), "max": max(v or [0])}
                       for name, v in summary.pop("latency_ms").items()}
 with open(out, "w") as f:
