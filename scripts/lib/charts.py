@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 WIDTH, PANEL_HEIGHT = 900, 260
+SHADES = ["#f2d7d5", "#fdebd0"]
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf", "#7f7f7f"]
 
 
@@ -61,8 +62,8 @@ def timeline(png, title, xlabel, panels, windows=()):
         lines = _header(png, title, panels)
         for i, (start, end, label) in enumerate(windows):
             lines.append(f"set object {i + 1} rect from {start}, graph 0 to {end}, graph 1 "
-                         f"fc rgb '#f2d7d5' fs solid 0.6 noborder behind")
-            lines.append(f"set label {i + 1} {_quote(label)} at {start}, graph 1.04 font 'sans,8'")
+                         f"fc rgb '{SHADES[i % len(SHADES)]}' fs solid 0.6 noborder behind")
+            lines.append(f"set label {i + 1} {_quote(label)} at {start}, graph 0.95 offset 0.5,0 font 'sans,8'")
         for p, panel in enumerate(panels):
             lines.append("set logscale y" if panel.logscale else "unset logscale y")
             lines.append(f"set ylabel {_quote(panel.ylabel)}")
