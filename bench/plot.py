@@ -48,13 +48,20 @@ def short(name):
     return name.split(" (")[0]
 
 
+def run_title():
+    """The summary's heading ("Benchmark 2026-12-07 20:15 UTC"), or the folder's name."""
+    if os.path.exists(path("summary.md")):
+        return open(path("summary.md")).readline().lstrip("# ").strip()
+    return os.path.basename(os.path.abspath(results))
+
+
 def scenario_bars():
     rows = [r for r in read_jsonl("rows.jsonl")
             if not r["name"].startswith(("charge", "warm-up", "crowd: "))]
     if not rows:
         return
     names = [f"{short(r['name'])} {r['connections']:,}" for r in rows]
-    bars(path("plot-scenarios.png"), "Requests/s and p99 per scenario (" + os.path.basename(os.path.abspath(results)) + ")",
+    bars(path("plot-scenarios.png"), f"Requests/s and p99 per scenario ({run_title()})",
          names, [Panel("requests/s", [("answered per second (wrk)", [round(r["rps"]) for r in rows])]),
                  Panel("p99, ms (log scale)", [("client (wrk)", [r["p99_ms"] for r in rows]),
                                                 ("server (its histogram)", [r.get("server_p99_ms") for r in rows])],
@@ -77,7 +84,7 @@ def storm_plots():
     for start, end, name, connections in windows():
         if name != "order storm":
             continue
-        inside = [s for s in samples if start - 1 <= s["t"] <= end + 1]
+        inside = [s for s in samples if start <= s["t"] <= end]
         paid, p99 = [], []
         for before, after in zip(inside, inside[1:]):
             x = round(after["t"] - start, 1)
@@ -88,7 +95,7 @@ def storm_plots():
         if not paid:
             continue
         timeline(path(f"plot-storm-{connections}.png"),
-                 f"Order storm at {connections} connections, second by second (the service's own counters)",
+                 f"Order storm at {connections} connections, second by second ({run_title()}; the service's own counters)",
                  "seconds since the storm began",
                  [Panel("paid orders/s", [("paid orders per second", paid)]),
                   Panel("p99, ms", [("p99 of POST /api/v1/orders inside the service", p99)])])
@@ -128,7 +135,7 @@ def cpu_plot():
     origin = min(t for series in totals.values() for t in series)
     shaded = [(round(s - origin), round(e - origin), f"{short(n)} {c}") for s, e, n, c in windows()
               if not n.startswith("charge")]
-    timeline(path("plot-cpu.png"), "CPU per process (pidstat, 10 s samples; 2 cores in all)", "seconds since the first sample",
+    timeline(path("plot-cpu.png"), f"CPU per process ({run_title()}; pidstat, 10 s samples; 2 cores in all)", "seconds since the first sample",
              [Panel("cores", [(g, sorted((round(t - origin), round(v, 2)) for t, v in totals[g].items()))
                               for g, _ in GROUPS if g in totals])],
              windows=shaded)

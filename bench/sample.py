@@ -15,7 +15,7 @@ import urllib.request
 out, token, urls = sys.argv[1], sys.argv[2], sys.argv[3:]
 if not urls:
     sys.exit(0)  # a service driven by --url without BENCH_SERVER_URLS: nothing to sample
-QUERY = "/actuator/prometheus?includedNames=commerce_orders_total,http_server_requests_seconds_bucket"
+QUERY = "/actuator/prometheus?includedNames=commerce_orders,http_server_requests_seconds"  # metric families
 
 
 def scrape(url):

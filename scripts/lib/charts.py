@@ -44,8 +44,8 @@ def _header(png, title, panels):
     return [f"set terminal pngcairo size {WIDTH},{height} font 'sans,9'",
             f"set output {_quote(png)}",
             "set grid ytics lc rgb '#dddddd'",
-            "set key outside right top",
-            "set lmargin 10", "set rmargin 20",
+            "set key above font 'sans,8'",
+            "set lmargin 10", "set rmargin 4",
             f"set multiplot layout {len(panels)},1 title {_quote(title)} font 'sans,11'"]
 
 
@@ -63,9 +63,11 @@ def timeline(png, title, xlabel, panels, windows=()):
         for i, (start, end, label) in enumerate(windows):
             lines.append(f"set object {i + 1} rect from {start}, graph 0 to {end}, graph 1 "
                          f"fc rgb '{SHADES[i % len(SHADES)]}' fs solid 0.6 noborder behind")
-            lines.append(f"set label {i + 1} {_quote(label)} at {start}, graph 0.95 offset 0.5,0 font 'sans,8'")
+            lines.append(f"set label {i + 1} {_quote(label)} at {start}, graph 0.97 right rotate by 90 "
+                         f"offset 1.2,0 font 'sans,7' front")
         for p, panel in enumerate(panels):
             lines.append("set logscale y" if panel.logscale else "unset logscale y")
+            lines.append("set yrange [*:*]" if panel.logscale else "set yrange [0:*]")
             lines.append(f"set ylabel {_quote(panel.ylabel)}")
             lines.append(f"set xlabel {_quote(xlabel)}" if p == len(panels) - 1 else "unset xlabel")
             lines += panel.options
