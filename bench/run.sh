@@ -2,7 +2,8 @@
 # The benchmark suite: the packaged service on this machine's PostgreSQL, Redis and a Kafka
 # broker, wrk on the same cores. Warms up, runs the scenarios below, prints one table (requests/s,
 # p50, p99, answers other than 2xx by status and code, CPU cores of each process), runs the
-# database-only ceiling the same minute, then checks the invariants from the database.
+# database-only ceiling the same minute, then checks the invariants (bench/invariants.sh: the
+# service's consistency checks and the benchmark's own).
 #
 #   flock -o /tmp/cpu.lock bench/run.sh [--url http://host:port | --cluster N]
 #
