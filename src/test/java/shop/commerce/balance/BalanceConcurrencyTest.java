@@ -3,34 +3,40 @@ package shop.commerce.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
 
-import shop.commerce.support.security.Role;
-import shop.commerce.testing.ConcurrentRequests;
-import shop.commerce.testing.ConcurrentRequests.Call;
-import shop.commerce.testing.ConcurrentRequests.Result;
-import shop.commerce.testing.IntegrationTestSupport;
+import shop.commerce.balance.application.ChargeBalanceCommand;
+import shop.commerce.balance.application.ChargeBalanceResult;
+import shop.commerce.balance.application.ChargeBalanceService;
+import shop.commerce.support.error.BusinessException;
+import shop.commerce.testing.ConcurrentCalls;
+import shop.commerce.testing.ConcurrentCalls.Outcome;
+import shop.commerce.testing.ModuleSliceSupport;
 
-class BalanceConcurrencyTest extends IntegrationTestSupport {
+/** Charges raced against the balance alone: each is one conditional statement, checked from the ledger. */
+@ApplicationModuleTest(extraIncludes = "support")
+@TestPropertySource(properties = ModuleSliceSupport.WITHOUT_REDIS)
+class BalanceConcurrencyTest extends ModuleSliceSupport {
+
+    @Autowired
+    ChargeBalanceService charges;
 
     @Test
     void aHundredConcurrentChargesAddUpExactly() throws Exception {
-        String token = token(1, Role.USER);
-        // a hundred: the burst of the user's charge bucket (commerce.rate-limit.charges)
-        List<Result> results = ConcurrentRequests.run(100,
-                i -> Call.post(chargeUrl(1), token, "{\"amount\":" + (1000 + i) + "}"));
+        List<Outcome<ChargeBalanceResult>> outcomes = ConcurrentCalls.race(100, i -> charge(1, 1000 + i));
 
-        assertThat(results).allMatch(r -> r.status() == 200);
+        assertThat(ConcurrentCalls.failures(outcomes)).isEmpty();
         long expected = 0;
         for (int i = 0; i < 100; i++) {
             expected += 1000 + i;
         }
-        assertThat(balance(1)).isEqualTo(expected);
-        assertThat(ledgerSum(1)).isEqualTo(expected);
-        assertThat(ledgerRows(1)).isEqualTo(100);
+        assertThat(ledger().balance(1)).isEqualTo(expected);
+        assertThat(ledger().sum(1)).isEqualTo(expected);
+        assertThat(ledger().rows(1)).isEqualTo(100);
     }
 
     @Test
@@ -40,61 +46,31 @@ class BalanceConcurrencyTest extends IntegrationTestSupport {
                 insert into balance_transaction (user_id, type, amount, balance_after, created_at)
                 values (1, 'CHARGE', 9990000, 9990000, now())
                 """).update();
-        String token = token(1, Role.USER);
-        List<Result> results = ConcurrentRequests.run(60, i -> Call.post(chargeUrl(1), token, "{\"amount\":1000}"));
 
-        assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(10);
-        assertThat(results.stream().filter(r -> r.status() == 409))
-                .hasSize(50)
-                .allMatch(r -> r.body().contains("BALANCE_LIMIT_EXCEEDED"));
-        assertThat(balance(1)).isEqualTo(10_000_000);
-        assertThat(ledgerSum(1)).isEqualTo(10_000_000);
+        List<Outcome<ChargeBalanceResult>> outcomes = ConcurrentCalls.race(60, i -> charge(1, 1000));
+
+        assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(10);
+        assertThat(ConcurrentCalls.failures(outcomes)).hasSize(50).allSatisfy(failure -> assertThat(failure)
+                .isInstanceOfSatisfying(BusinessException.class, refusal -> assertThat(refusal.errorCode())
+                        .isEqualTo(BalanceErrorCode.BALANCE_LIMIT_EXCEEDED)));
+        assertThat(ledger().balance(1)).isEqualTo(10_000_000);
+        assertThat(ledger().sum(1)).isEqualTo(10_000_000);
     }
 
     @Test
     void aUsersFirstChargesSentTogetherAllSucceed() throws Exception {
-        String token = token(3, Role.USER);
-        List<Result> results = ConcurrentRequests.run(30, i -> Call.post(chargeUrl(3), token, "{\"amount\":2000}"));
+        List<Outcome<ChargeBalanceResult>> outcomes = ConcurrentCalls.race(30, i -> charge(3, 2000));
 
-        assertThat(results).allMatch(r -> r.status() == 200);
-        assertThat(balance(3)).isEqualTo(60_000);
-        assertThat(ledgerSum(3)).isEqualTo(60_000);
+        assertThat(ConcurrentCalls.failures(outcomes)).isEmpty();
+        assertThat(ledger().balance(3)).isEqualTo(60_000);
+        assertThat(ledger().sum(3)).isEqualTo(60_000);
     }
 
-    @Test
-    void fiftyConcurrentRequestsWithOneIdempotencyKeyChargeOnce() throws Exception {
-        String token = token(1, Role.USER);
-        List<Result> results = ConcurrentRequests.run(50,
-                i -> Call.post(chargeUrl(1), token, "{\"amount\":7000}").withIdempotencyKey("same-key"));
-
-        assertThat(ledgerRows(1)).isEqualTo(1);
-        assertThat(balance(1)).isEqualTo(7000);
-        long transactionId = jdbc.sql("select id from balance_transaction where user_id = 1").query(Long.class).single();
-        Set<Integer> statuses = results.stream().map(Result::status).collect(Collectors.toSet());
-        assertThat(statuses).isSubsetOf(200, 409);
-        assertThat(results).filteredOn(r -> r.status() == 200)
-                .isNotEmpty()
-                .allMatch(r -> r.body().contains("\"transactionId\":" + transactionId));
-        assertThat(results).filteredOn(r -> r.status() == 409)
-                .allMatch(r -> r.body().contains("IDEMPOTENCY_KEY_IN_PROGRESS"));
+    private ChargeBalanceResult charge(long userId, long amount) {
+        return charges.charge(new ChargeBalanceCommand(userId, amount));
     }
 
-    private String chargeUrl(long userId) {
-        return baseUrl() + "/api/v1/users/" + userId + "/balance/charge";
-    }
-
-    private long balance(long userId) {
-        return jdbc.sql("select balance from user_balance where user_id = :u").param("u", userId)
-                .query(Long.class).single();
-    }
-
-    private long ledgerSum(long userId) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from balance_transaction where user_id = :u")
-                .param("u", userId).query(Long.class).single();
-    }
-
-    private long ledgerRows(long userId) {
-        return jdbc.sql("select count(*) from balance_transaction where user_id = :u").param("u", userId)
-                .query(Long.class).single();
+    private Ledger ledger() {
+        return new Ledger(jdbc);
     }
 }

@@ -12,20 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.restassured.path.json.JsonPath;
-import shop.commerce.catalog.StockApi.OptionQuantity;
 import shop.commerce.testing.IntegrationTestSupport;
 
 class CatalogIntegrationTest extends IntegrationTestSupport {
-
-    @Autowired
-    StockApi stockApi;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Test
     void createsAProductWithOptionsAndStock() {
@@ -134,56 +125,6 @@ class CatalogIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void stockReadsAreLiveAfterReservationsReleasesAndPutBacks() {
-        JsonPath product = create(CatalogTestData.shirt("Linen Shirt", 10, 5));
-        long productId = product.getLong("id");
-        long black = product.getLong("options[0].id");
-        long white = product.getLong("options[1].id");
-
-        transactions.executeWithoutResult(s -> assertThat(
-                stockApi.reserve(List.of(new OptionQuantity(black, 4), new OptionQuantity(white, 5)))).isEmpty());
-        anonymous().get("/api/v1/products/" + productId).then()
-                .body("options.stock", contains(6, 0)).body("stock", equalTo(6));
-
-        transactions.executeWithoutResult(s -> stockApi.release(List.of(new OptionQuantity(white, 5))));
-        anonymous().get("/api/v1/products").then().body("content[0].options.stock", contains(6, 5));
-        assertStock(black, 10, 4);
-        assertStock(white, 5, 0);
-
-        transactions.executeWithoutResult(s -> stockApi.putBack(List.of(new OptionQuantity(black, 4))));
-        assertStock(black, 14, 4);
-    }
-
-    @Test
-    void aShortOptionIsNamedAndTheCallerRollsEverythingBack() {
-        JsonPath product = create(CatalogTestData.shirt("Linen Shirt", 10, 1));
-        long black = product.getLong("options[0].id");
-        long white = product.getLong("options[1].id");
-
-        List<Long> shortOptions = transactions.execute(s -> {
-            List<Long> result = stockApi.reserve(List.of(new OptionQuantity(white, 2), new OptionQuantity(black, 3)));
-            s.setRollbackOnly();
-            return result;
-        });
-
-        assertThat(shortOptions).containsExactly(white);
-        assertStock(black, 10, 0);
-        assertStock(white, 1, 0);
-    }
-
-    @Test
-    void mergesRepeatedOptionsInOneMovement() {
-        long black = create(CatalogTestData.shirt("Linen Shirt", 10, 1)).getLong("options[0].id");
-        List<Long> tooMany = transactions.execute(
-                s -> stockApi.reserve(List.of(new OptionQuantity(black, 6), new OptionQuantity(black, 5))));
-        List<Long> exactly = transactions.execute(
-                s -> stockApi.reserve(List.of(new OptionQuantity(black, 6), new OptionQuantity(black, 4))));
-        assertThat(tooMany).containsExactly(black);
-        assertThat(exactly).isEmpty();
-        assertStock(black, 10, 10);
-    }
-
-    @Test
     void listingProductsTakesAFixedNumberOfQueriesWhateverThePageHolds() {
         for (int i = 0; i < 3; i++) {
             create(CatalogTestData.shirt("Shirt " + i, 1, 1));
@@ -205,11 +146,6 @@ class CatalogIntegrationTest extends IntegrationTestSupport {
 
     private JsonPath create(String body) {
         return asAdmin(1).body(body).post("/api/v1/admin/products").then().statusCode(201).extract().jsonPath();
-    }
-
-    private void assertStock(long optionId, long total, long reserved) {
-        assertThat(jdbc.sql("select total, reserved from option_stock where option_id = :id").param("id", optionId)
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(total, reserved);
     }
 
     private static String withOptions(int count) {

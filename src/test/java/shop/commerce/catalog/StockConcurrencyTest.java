@@ -2,23 +2,21 @@ package shop.commerce.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.restassured.path.json.JsonPath;
 import shop.commerce.catalog.StockApi.OptionQuantity;
-import shop.commerce.testing.IntegrationTestSupport;
+import shop.commerce.catalog.domain.Product;
+import shop.commerce.testing.ConcurrentCalls;
 
-class StockConcurrencyTest extends IntegrationTestSupport {
+/** Stock movements raced through {@link StockApi} against the catalogue alone, asserted from the stock rows. */
+@ApplicationModuleTest(extraIncludes = "support")
+class StockConcurrencyTest extends CatalogSliceSupport {
 
     @Autowired
     StockApi stockApi;
@@ -28,15 +26,16 @@ class StockConcurrencyTest extends IntegrationTestSupport {
 
     @Test
     void aHundredThreadsReservingTheLastUnitsNeverOversell() throws Exception {
-        long option = create(CatalogTestData.plain("Limited Sneaker", 99000, 10)).getLong("options[0].id");
+        long option = option(product("Limited Sneaker", 99000, 10), 0);
         AtomicInteger reserved = new AtomicInteger();
 
-        List<Throwable> failures = race(100, i -> {
+        List<Throwable> failures = ConcurrentCalls.failures(ConcurrentCalls.race(100, i -> {
             List<Long> shortOptions = transactions.execute(s -> stockApi.reserve(List.of(new OptionQuantity(option, 1))));
             if (shortOptions.isEmpty()) {
                 reserved.incrementAndGet();
             }
-        });
+            return shortOptions;
+        }));
 
         assertThat(failures).isEmpty();
         assertThat(reserved).hasValue(10);
@@ -45,64 +44,21 @@ class StockConcurrencyTest extends IntegrationTestSupport {
 
     @Test
     void movementsTouchingTheSameOptionsInOppositeOrdersNeverDeadlock() throws Exception {
-        JsonPath product = create(CatalogTestData.shirt("Linen Shirt", 1000, 1000));
-        long black = product.getLong("options[0].id");
-        long white = product.getLong("options[1].id");
+        Product shirt = product("Linen Shirt", 39000, 1000, 1000);
+        long black = option(shirt, 0);
+        long white = option(shirt, 1);
 
-        List<Throwable> failures = race(100, i -> transactions.executeWithoutResult(s -> {
+        List<Throwable> failures = ConcurrentCalls.failures(ConcurrentCalls.race(100, i -> transactions.execute(s -> {
             List<OptionQuantity> lines = i % 2 == 0
                     ? List.of(new OptionQuantity(black, 1), new OptionQuantity(white, 1))
                     : List.of(new OptionQuantity(white, 1), new OptionQuantity(black, 1));
             assertThat(stockApi.reserve(lines)).isEmpty();
             stockApi.release(lines.subList(0, 1));
-        }));
+            return lines;
+        })));
 
         assertThat(failures).isEmpty();
         assertThat(stock(black)).containsExactly(1000L, 50L);
         assertThat(stock(white)).containsExactly(1000L, 50L);
-    }
-
-    private interface Work {
-        void run(int index) throws Exception;
-    }
-
-    private static List<Throwable> race(int threads, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    work.run(index);
-                    return null;
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Throwable> failures = new ArrayList<>();
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failures.add(e.getCause());
-                }
-            }
-            return failures;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private JsonPath create(String body) {
-        return asAdmin(1).body(body).post("/api/v1/admin/products").then().statusCode(201).extract().jsonPath();
-    }
-
-    private List<Long> stock(long optionId) {
-        return jdbc.sql("select total, reserved from option_stock where option_id = :id").param("id", optionId)
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
     }
 }

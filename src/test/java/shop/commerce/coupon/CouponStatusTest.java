@@ -8,8 +8,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import shop.commerce.coupon.domain.Coupon;
+import shop.commerce.coupon.domain.CouponDefinition;
 import shop.commerce.coupon.domain.DiscountRule;
 import shop.commerce.coupon.domain.DiscountType;
+import shop.commerce.coupon.domain.IssueRefusal;
 import shop.commerce.coupon.domain.IssueWindow;
 import shop.commerce.coupon.domain.UserCoupon;
 import shop.commerce.coupon.domain.UserCouponStatus;
@@ -59,6 +62,21 @@ class CouponStatusTest {
         assertThat(IssueWindow.ALWAYS.isOpenAt(end)).isTrue();
         assertThat(new IssueWindow(null, end).isOpenAt(Instant.EPOCH)).isTrue();
         assertThat(new IssueWindow(start, null).isOpenAt(end.plusSeconds(86_400 * 365L))).isTrue();
+    }
+
+    @Test
+    void anIssueIsRefusedForTheFirstReasonInTheApisOrder() {
+        Instant start = Instant.parse("2026-11-20T00:00:00Z");
+        Instant end = Instant.parse("2026-11-21T00:00:00Z");
+        Coupon soldOut = new Coupon(1, new CouponDefinition("Windowed", new DiscountRule(DiscountType.FIXED, 1000,
+                null, 0), 2, 7, new IssueWindow(start, end)), 2);
+        Coupon left = new Coupon(2, soldOut.definition(), 1);
+
+        assertThat(soldOut.refusalAt(end, true)).contains(IssueRefusal.NOT_ISSUABLE);
+        assertThat(soldOut.refusalAt(start, true)).contains(IssueRefusal.ALREADY_ISSUED);
+        assertThat(soldOut.refusalAt(start, false)).contains(IssueRefusal.SOLD_OUT);
+        assertThat(left.refusalAt(start, true)).contains(IssueRefusal.ALREADY_ISSUED);
+        assertThat(left.refusalAt(start, false)).isEmpty();
     }
 
     @Test

@@ -44,24 +44,18 @@ abstract class CouponTestSupport extends IntegrationTestSupport {
     }
 
     long userCouponRows(long couponId) {
-        return jdbc.sql("select count(*) from user_coupon where coupon_id = :c").param("c", couponId)
-                .query(Long.class).single();
+        return tables().userCouponRows(couponId);
     }
 
     long distinctHolders(long couponId) {
-        return jdbc.sql("select count(distinct user_id) from user_coupon where coupon_id = :c").param("c", couponId)
-                .query(Long.class).single();
+        return tables().distinctHolders(couponId);
     }
 
     int issuedQuantity(long couponId) {
-        return jdbc.sql("select issued_quantity from coupon where id = :c").param("c", couponId)
-                .query(Integer.class).single();
+        return tables().issuedQuantity(couponId);
     }
 
-    /** What an order paying with the coupon leaves (orders use coupons in their payment statement). */
-    protected void markUsed(long userCouponId, String orderId) {
-        jdbc.sql("update user_coupon set used_at = :now, order_id = :orderId where id = :id")
-                .param("now", java.sql.Timestamp.from(clock.instant())).param("orderId", orderId)
-                .param("id", userCouponId).update();
+    private CouponTables tables() {
+        return new CouponTables(jdbc);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
@@ -47,6 +48,11 @@ public final class EmbeddedInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-infrastructure-stop"));
         }
         return running;
+    }
+
+    /** Starts the servers if they are not running yet and points a test's application context at them. */
+    public static void registerWith(DynamicPropertyRegistry registry) {
+        start().springProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     /** The Spring properties that point the application at these servers. */

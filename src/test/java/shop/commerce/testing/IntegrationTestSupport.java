@@ -14,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,39 +61,16 @@ public abstract class IntegrationTestSupport {
 
     @DynamicPropertySource
     static void embeddedInfrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.start().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        EmbeddedInfrastructure.registerWith(registry);
     }
 
     @BeforeEach
     void startFromEmptyState() {
         clock.reset();
-        List<String> tables = jdbc.sql("""
-                select tablename from pg_tables
-                 where schemaname = 'public' and tablename <> 'flyway_schema_history'
-                """).query(String.class).list();
-        truncateAll(tables);
+        EmptyState.truncateAllTables(jdbc);
         redisson.getKeys().flushall();
         productDefinitions.clear();
         RestAssured.port = port;
-    }
-
-    /**
-     * The background jobs (relay, sweeper, fold, purges) keep running between tests, and a
-     * truncation takes its tables' locks one by one, so it can deadlock with one of them; the
-     * database then aborts one side, and when that side is ours the truncation is simply retried.
-     */
-    private void truncateAll(List<String> tables) {
-        String truncate = "truncate " + String.join(", ", tables) + " restart identity cascade";
-        for (int attempt = 1;; attempt++) {
-            try {
-                jdbc.sql(truncate).update();
-                return;
-            } catch (PessimisticLockingFailureException deadlock) {
-                if (attempt == 5) {
-                    throw deadlock;
-                }
-            }
-        }
     }
 
     protected CommerceFixtures fixtures() {

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.commerce.coupon.CouponApi;
-import shop.commerce.coupon.domain.CouponErrorCode;
+import shop.commerce.coupon.CouponErrorCode;
 import shop.commerce.coupon.domain.UserCoupon;
 import shop.commerce.coupon.domain.UserCouponRepository;
 import shop.commerce.coupon.domain.UserCouponStatus;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import shop.commerce.coupon.domain.CouponErrorCode;
+import shop.commerce.coupon.CouponErrorCode;
 import shop.commerce.coupon.domain.CouponIssueGate;
 import shop.commerce.coupon.domain.CouponRepository;
 import shop.commerce.coupon.domain.IssueRefusal;

@@ -1,5 +1,6 @@
 package shop.commerce.coupon.domain;
 
+import shop.commerce.coupon.CouponErrorCode;
 import shop.commerce.support.error.BusinessException;
 
 /** Why a coupon was not issued, in the order of precedence docs/api.md gives them. */

@@ -102,15 +102,17 @@ class JdbcCouponRepository implements CouponRepository {
     @Override
     public IssueRefusal whyNotIssued(long couponId, long userId, Instant now) {
         return jdbc.sql("""
-                select (issue_starts_at is null or issue_starts_at <= :now)
-                       and (issue_ends_at is null or issue_ends_at > :now) as open,
-                       exists (select 1 from user_coupon where coupon_id = c.id and user_id = :userId) as held,
-                       issued_quantity >= total_quantity as sold_out
+                select id, name, discount_type, discount_value, max_discount_amount, min_order_amount,
+                       total_quantity, issued_quantity, valid_days, issue_starts_at, issue_ends_at,
+                       exists (select 1 from user_coupon where coupon_id = c.id and user_id = :userId) as held
                   from coupon c
                  where id = :couponId
                 """)
-                .param("couponId", couponId).param("userId", userId).param("now", SqlTime.param(now))
-                .query((rs, n) -> refusal(rs))
+                .param("couponId", couponId).param("userId", userId)
+                .query((rs, n) -> coupon(rs, n).refusalAt(now, rs.getBoolean("held"))
+                        // issued_quantity never goes down and the window depends only on now: a refused
+                        // issue always leaves one of the reasons behind
+                        .orElseThrow(() -> new IllegalStateException("Coupon issue refused without a reason")))
                 .optional().orElse(IssueRefusal.NOT_FOUND);
     }
 
@@ -119,21 +121,6 @@ class JdbcCouponRepository implements CouponRepository {
         return jdbc.sql("select user_id from user_coupon where coupon_id = :couponId")
                 .param("couponId", couponId)
                 .query(Long.class).list();
-    }
-
-    private static IssueRefusal refusal(ResultSet rs) throws SQLException {
-        if (!rs.getBoolean("open")) {
-            return IssueRefusal.NOT_ISSUABLE;
-        }
-        if (rs.getBoolean("held")) {
-            return IssueRefusal.ALREADY_ISSUED;
-        }
-        if (rs.getBoolean("sold_out")) {
-            return IssueRefusal.SOLD_OUT;
-        }
-        // issued_quantity never goes down and the window depends only on now: a refused issue
-        // always leaves one of the reasons above behind
-        throw new IllegalStateException("Coupon issue refused without a reason");
     }
 
     private static Coupon coupon(ResultSet rs, int rowNum) throws SQLException {

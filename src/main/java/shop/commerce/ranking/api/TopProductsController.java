@@ -12,16 +12,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import shop.commerce.ranking.application.RankedProduct;
-import shop.commerce.ranking.application.TopProductsQuery;
+import shop.commerce.ranking.application.RankingQueries;
 
 @RestController
 @Tag(name = "Catalog")
 @SecurityRequirements
 class TopProductsController {
 
-    private final TopProductsQuery topProducts;
+    private final RankingQueries topProducts;
 
-    TopProductsController(TopProductsQuery topProducts) {
+    TopProductsController(RankingQueries topProducts) {
         this.topProducts = topProducts;
     }
 

@@ -2,32 +2,42 @@ package shop.commerce.coupon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.commerce.coupon.CouponApi.CouponDiscount;
+import shop.commerce.coupon.application.CouponQueries;
+import shop.commerce.coupon.application.UserCouponResult;
+import shop.commerce.coupon.domain.CouponDefinition;
+import shop.commerce.coupon.domain.DiscountRule;
+import shop.commerce.coupon.domain.DiscountType;
+import shop.commerce.coupon.domain.IssueWindow;
+import shop.commerce.coupon.domain.UserCoupon;
 import shop.commerce.support.error.BusinessException;
 
-class CouponApiIntegrationTest extends CouponTestSupport {
+/** What ordering asks of coupons ({@link CouponApi}): quotes, the usable list and giving a coupon back. */
+@ApplicationModuleTest(extraIncludes = "support")
+class CouponApiModuleTest extends CouponSliceSupport {
 
     @Autowired
     CouponApi couponApi;
+
+    @Autowired
+    CouponQueries queries;
 
     @Autowired
     TransactionTemplate transactions;
 
     @Test
     void quotesTheDiscountOfAnAvailableCoupon() {
-        long userCouponId = issuedTo(1, coupon(10, "name", "10% up to 5,000", "discountType", "PERCENT",
-                "discountValue", 10, "maxDiscountAmount", 5000, "minOrderAmount", 10000));
+        long userCouponId = issuedTo(1, coupon("10% up to 5,000", DiscountType.PERCENT, 10, 5000L, 10000, 7));
 
         assertThat(inTransaction(() -> couponApi.quote(1, userCouponId, 38_990)))
                 .isEqualTo(new CouponDiscount(userCouponId, "10% up to 5,000", 3_899));
@@ -38,13 +48,13 @@ class CouponApiIntegrationTest extends CouponTestSupport {
 
     @Test
     void aFixedDiscountNeverExceedsTheOrderTotal() {
-        long userCouponId = issuedTo(1, coupon(10, "discountValue", 5000));
+        long userCouponId = issuedTo(1, coupon("5,000 off", DiscountType.FIXED, 5000, null, 0, 7));
         assertThat(couponApi.quote(1, userCouponId, 3_000).discountAmount()).isEqualTo(3_000);
     }
 
     @Test
     void refusesToQuoteACouponThatIsNotUsable() {
-        long userCouponId = issuedTo(1, coupon(10, "minOrderAmount", 20000, "validDays", 1));
+        long userCouponId = issuedTo(1, coupon("Minimum 20,000", DiscountType.FIXED, 1000, null, 20000, 1));
 
         assertNotUsable(() -> couponApi.quote(2, userCouponId, 50_000));
         assertNotUsable(() -> couponApi.quote(1, 9_999, 50_000));
@@ -56,8 +66,8 @@ class CouponApiIntegrationTest extends CouponTestSupport {
 
     @Test
     void releasingRequiresTheCallersTransaction() {
-        long userCouponId = issuedTo(1, coupon(10));
-        markUsed(userCouponId, "order-1");
+        long userCouponId = issuedTo(1, fixed(10));
+        tables().markUsed(userCouponId, "order-1", clock.instant());
         assertThatThrownBy(() -> couponApi.release(userCouponId, "order-1"))
                 .isInstanceOf(IllegalTransactionStateException.class);
         assertThat(orderOf(userCouponId)).isEqualTo("order-1");
@@ -65,22 +75,22 @@ class CouponApiIntegrationTest extends CouponTestSupport {
 
     @Test
     void releasingGivesTheCouponBack() {
-        long userCouponId = issuedTo(1, coupon(10));
-        markUsed(userCouponId, "order-1");
+        long userCouponId = issuedTo(1, fixed(10));
+        tables().markUsed(userCouponId, "order-1", clock.instant());
 
         transactions.executeWithoutResult(s -> couponApi.release(userCouponId, "order-1"));
 
-        asUser(1).get("/api/v1/users/1/coupons").then()
-                .body("[0].status", equalTo("AVAILABLE"))
-                .body("[0].usedAt", nullValue())
-                .body("[0].orderId", nullValue());
+        UserCoupon released = queries.userCoupons(1, null).get(0).userCoupon();
+        assertThat(statusOf(1, userCouponId)).isEqualTo("AVAILABLE");
+        assertThat(released.usedAt()).isNull();
+        assertThat(released.orderId()).isNull();
         assertThat(couponApi.quote(1, userCouponId, 50_000).discountAmount()).isEqualTo(1_000);
     }
 
     @Test
     void releasingByAnotherOrderChangesNothing() {
-        long userCouponId = issuedTo(1, coupon(10));
-        markUsed(userCouponId, "order-1");
+        long userCouponId = issuedTo(1, fixed(10));
+        tables().markUsed(userCouponId, "order-1", clock.instant());
 
         transactions.executeWithoutResult(s -> couponApi.release(userCouponId, "order-9"));
         transactions.executeWithoutResult(s -> couponApi.release(9_999, "order-1"));
@@ -91,8 +101,8 @@ class CouponApiIntegrationTest extends CouponTestSupport {
 
     @Test
     void aCouponReleasedAfterItsExpiryIsExpired() {
-        long userCouponId = issuedTo(1, coupon(10, "validDays", 2));
-        markUsed(userCouponId, "order-1");
+        long userCouponId = issuedTo(1, coupon("Two days", DiscountType.FIXED, 1000, null, 0, 2));
+        tables().markUsed(userCouponId, "order-1", clock.instant());
         clock.advance(Duration.ofDays(3));
 
         transactions.executeWithoutResult(s -> couponApi.release(userCouponId, "order-1"));
@@ -103,14 +113,13 @@ class CouponApiIntegrationTest extends CouponTestSupport {
 
     @Test
     void listsTheCouponsUsableForAnOrderBestFirst() {
-        long fixed3000 = issuedTo(1, coupon(10, "name", "3,000 off", "discountValue", 3000));
-        long percent10 = issuedTo(1, coupon(10, "name", "10%", "discountType", "PERCENT", "discountValue", 10));
-        long percent20Capped = issuedTo(1, coupon(10, "name", "20% up to 2,000", "discountType", "PERCENT",
-                "discountValue", 20, "maxDiscountAmount", 2000));
-        issuedTo(1, coupon(10, "name", "Minimum 100,000", "discountValue", 9000, "minOrderAmount", 100000));
-        long used = issuedTo(1, coupon(10, "name", "Used", "discountValue", 8000));
-        markUsed(used, "order-1");
-        issuedTo(2, coupon(10, "name", "Someone else's", "discountValue", 7000));
+        long fixed3000 = issuedTo(1, coupon("3,000 off", DiscountType.FIXED, 3000, null, 0, 7));
+        long percent10 = issuedTo(1, coupon("10%", DiscountType.PERCENT, 10, null, 0, 7));
+        long percent20Capped = issuedTo(1, coupon("20% up to 2,000", DiscountType.PERCENT, 20, 2000L, 0, 7));
+        issuedTo(1, coupon("Minimum 100,000", DiscountType.FIXED, 9000, null, 100000, 7));
+        long used = issuedTo(1, coupon("Used", DiscountType.FIXED, 8000, null, 0, 7));
+        tables().markUsed(used, "order-1", clock.instant());
+        issuedTo(2, coupon("Someone else's", DiscountType.FIXED, 7000, null, 0, 7));
 
         List<CouponDiscount> usable = inTransaction(() -> couponApi.usableFor(1, 50_000));
 
@@ -124,9 +133,14 @@ class CouponApiIntegrationTest extends CouponTestSupport {
         assertThat(couponApi.usableFor(1, 50_000)).isEmpty();
     }
 
-    private long issuedTo(long userId, java.util.Map<String, Object> coupon) {
-        long couponId = createCoupon(coupon);
-        return issue(userId, couponId).statusCode(201).extract().jsonPath().getLong("userCouponId");
+    private static CouponDefinition coupon(String name, DiscountType type, long value, Long maxDiscountAmount,
+            long minOrderAmount, int validDays) {
+        return new CouponDefinition(name, new DiscountRule(type, value, maxDiscountAmount, minOrderAmount), 10,
+                validDays, IssueWindow.ALWAYS);
+    }
+
+    private long issuedTo(long userId, CouponDefinition coupon) {
+        return issue(userId, create(coupon)).id();
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
@@ -134,13 +148,12 @@ class CouponApiIntegrationTest extends CouponTestSupport {
     }
 
     private String statusOf(long userId, long userCouponId) {
-        return asUser(userId).get("/api/v1/users/" + userId + "/coupons").then().statusCode(200).extract()
-                .jsonPath().getString("find { it.userCouponId == " + userCouponId + " }.status");
+        return queries.userCoupons(userId, null).stream().filter(r -> r.userCoupon().id() == userCouponId)
+                .map(UserCouponResult::status).findFirst().orElseThrow().name();
     }
 
     private String orderOf(long userCouponId) {
-        return jdbc.sql("select order_id from user_coupon where id = :id").param("id", userCouponId)
-                .query(String.class).list().get(0);
+        return tables().orderOf(userCouponId);
     }
 
     private static void assertNotUsable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

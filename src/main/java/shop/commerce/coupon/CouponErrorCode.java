@@ -1,8 +1,9 @@
-package shop.commerce.coupon.domain;
+package shop.commerce.coupon;
 
 import shop.commerce.support.error.BusinessErrorCode;
 import shop.commerce.support.error.ErrorKind;
 
+/** The coupons' error codes; part of its public API because ordering refuses with them too ({@link CouponApi}). */
 public enum CouponErrorCode implements BusinessErrorCode {
     COUPON_NOT_FOUND(ErrorKind.NOT_FOUND),
     COUPON_NOT_ISSUABLE(ErrorKind.CONFLICT),

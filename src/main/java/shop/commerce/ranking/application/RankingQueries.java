@@ -29,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Hits and misses are {@code cache_gets_total{cache="top-products"}}, like the product cache's.
  */
 @Service
-public class TopProductsQuery {
+public class RankingQueries {
 
-    private static final Logger log = LoggerFactory.getLogger(TopProductsQuery.class);
+    private static final Logger log = LoggerFactory.getLogger(RankingQueries.class);
     private static final TypeReference<List<RankedProduct>> RANKING = new TypeReference<>() {
     };
 
@@ -45,7 +45,7 @@ public class TopProductsQuery {
     private final Counter hits;
     private final Counter misses;
 
-    TopProductsQuery(SalesRepository sales, CatalogApi catalog, RedissonClient redisson, JsonMapper jsonMapper,
+    RankingQueries(SalesRepository sales, CatalogApi catalog, RedissonClient redisson, JsonMapper jsonMapper,
             RankingProperties properties, ZoneProperties zone, Clock clock, MeterRegistry registry) {
         this.sales = sales;
         this.catalog = catalog;
