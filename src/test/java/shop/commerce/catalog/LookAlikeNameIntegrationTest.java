@@ -32,13 +32,11 @@ class LookAlikeNameIntegrationTest extends IntegrationTestSupport {
         mug = fixtures().product("Mug", 12_000, 10);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "shirt", "SHIRT", "Shirt\\u00a0", "\\u00a0Shirt", "\\u3000Shirt\\u2003", " shirt ",
-            "Cafe\\u0301", "CAFE\\u0301", "caf\\u00c9" })
-    void aLookAlikeOfAProductNameIsADuplicate(String name) {
-        asAdmin(1).body(CatalogTestData.plain(name, 1000, 1)).post(ADMIN_PRODUCTS)
+    @Test
+    void aLookAlikeOfAProductNameIsAConflict() {
+        asAdmin(1).body(CatalogTestData.plain("\\u00a0SHIRT", 1000, 1)).post(ADMIN_PRODUCTS)
                 .then().statusCode(409).body("code", equalTo("DUPLICATE_PRODUCT_NAME"));
-        asAdmin(1).body("{\"name\":\"" + name + "\",\"price\":1}").put(ADMIN_PRODUCTS + "/" + mug.productId())
+        asAdmin(1).body("{\"name\":\"Cafe\\u0301\",\"price\":1}").put(ADMIN_PRODUCTS + "/" + mug.productId())
                 .then().statusCode(409).body("code", equalTo("DUPLICATE_PRODUCT_NAME"));
 
         assertThat(jdbc.sql("select count(*) from product").query(Long.class).single()).isEqualTo(3);
@@ -85,23 +83,17 @@ class LookAlikeNameIntegrationTest extends IntegrationTestSupport {
                 .body("options.name", contains("Option 0", "Option 1", "Cr\u00e8me"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "option 0", "OPTION 0", "Option 0\\u00a0", "\\u2003Option 0" })
-    void aLookAlikeOfAnOptionNameIsADuplicateWithinItsProduct(String name) {
-        asAdmin(1).body("{\"name\":\"" + name + "\",\"additionalPrice\":0,\"stock\":1}")
+    @Test
+    void lookAlikeOptionNamesAreAConflictOnAProductAndInvalidInOneRequest() {
+        asAdmin(1).body("{\"name\":\"OPTION 0\\u00a0\",\"additionalPrice\":0,\"stock\":1}")
                 .post(productPath() + "/options")
                 .then().statusCode(409).body("code", equalTo("DUPLICATE_OPTION_NAME"));
-        asAdmin(1).body("{\"name\":\"" + name + "\",\"additionalPrice\":0}")
-                .put(productPath() + "/options/" + shirt.option(1))
-                .then().statusCode(409).body("code", equalTo("DUPLICATE_OPTION_NAME"));
         asAdmin(1).body("{\"name\":\"Hoodie\",\"price\":1000,\"options\":[{\"name\":\"Option 0\",\"stock\":1},"
-                + "{\"name\":\"" + name + "\",\"stock\":1}]}").post(ADMIN_PRODUCTS)
+                + "{\"name\":\"\\u2003option 0\",\"stock\":1}]}").post(ADMIN_PRODUCTS)
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
 
         anonymous().get("/api/v1/products/" + shirt.productId()).then()
                 .body("options.name", contains("Option 0", "Option 1"));
-        asAdmin(1).body("{\"name\":\"" + name + "\",\"price\":1000,\"options\":[{\"name\":\"" + name
-                + "\",\"stock\":1}]}").post(ADMIN_PRODUCTS).then().statusCode(201);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
  */
 public final class ConcurrentCalls {
 
+    private static final int MAX_THREADS = 200;
+
     private ConcurrentCalls() {
     }
 
@@ -30,16 +32,23 @@ public final class ConcurrentCalls {
         }
     }
 
-    public static <T> List<Outcome<T>> race(int threads, Call<T> call) throws InterruptedException {
+    /**
+     * Runs {@code count} calls; the first {@value #MAX_THREADS} (or all, when fewer) are all waiting
+     * before the first one starts, and the others follow as threads free up.
+     */
+    public static <T> List<Outcome<T>> race(int count, Call<T> call) throws InterruptedException {
+        int threads = Math.min(count, MAX_THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
         try {
-            for (int i = 0; i < threads; i++) {
+            for (int i = 0; i < count; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    ready.countDown();
+                    if (index < threads) {
+                        ready.countDown();
+                    }
                     go.await();
                     return call.run(index);
                 }));
