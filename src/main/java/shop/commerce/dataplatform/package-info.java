@@ -1,10 +1,10 @@
 /**
  * The data-platform feed: every payment and every cancellation of a paid order becomes one event on
  * Kafka, recorded in a transactional outbox inside the order's transaction and relayed after commit.
- * It implements the order capability's {@link shop.commerce.order.OrderEventFeed} (the event's id
- * and body); nothing depends on it.
+ * The order capability uses {@link shop.commerce.dataplatform.DataPlatformFeed} (the event's id and
+ * body) and the outbox's SQL function; this capability depends on no other.
  */
-@ApplicationModule(displayName = "Data platform feed", allowedDependencies = { "order", "support" })
+@ApplicationModule(displayName = "Data platform feed", allowedDependencies = { "support" })
 package shop.commerce.dataplatform;
 
 import org.springframework.modulith.ApplicationModule;

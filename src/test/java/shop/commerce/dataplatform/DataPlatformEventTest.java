@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import shop.commerce.dataplatform.OrderCancelled;
+import shop.commerce.dataplatform.OrderItem;
+import shop.commerce.dataplatform.OrderPaid;
 import shop.commerce.dataplatform.domain.DataPlatformEvent;
-import shop.commerce.order.OrderCancelled;
-import shop.commerce.order.OrderItem;
-import shop.commerce.order.OrderPaid;
 import tools.jackson.databind.json.JsonMapper;
 
 class DataPlatformEventTest {

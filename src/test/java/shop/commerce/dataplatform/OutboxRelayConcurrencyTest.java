@@ -19,17 +19,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import shop.commerce.dataplatform.DataPlatformFeed.FeedEntry;
+import shop.commerce.dataplatform.DataPlatformFeed;
 import shop.commerce.dataplatform.DataPlatformTopic.Received;
+import shop.commerce.dataplatform.OrderCancelled;
+import shop.commerce.dataplatform.OrderItem;
+import shop.commerce.dataplatform.OrderPaid;
 import shop.commerce.dataplatform.application.DataPlatformProperties;
 import shop.commerce.dataplatform.application.OutboxRelay;
 import shop.commerce.dataplatform.application.RelayOutcome;
 import shop.commerce.dataplatform.domain.OrderEventPublisher;
 import shop.commerce.dataplatform.domain.OutboxRepository;
-import shop.commerce.order.OrderCancelled;
-import shop.commerce.order.OrderEventFeed;
-import shop.commerce.order.OrderEventFeed.FeedEntry;
-import shop.commerce.order.OrderItem;
-import shop.commerce.order.OrderPaid;
 
 /**
  * Two relays, as on two instances, drain the same outbox into the real Kafka at once: every event is
@@ -49,7 +49,7 @@ class OutboxRelayConcurrencyTest extends DataPlatformIntegrationTestSupport {
     private DataPlatformProperties properties;
 
     @Autowired
-    private OrderEventFeed feed;
+    private DataPlatformFeed feed;
 
     @Test
     void twoRelaysPublishEveryEventOnceAndEachOrdersEventsInOrder() throws Exception {

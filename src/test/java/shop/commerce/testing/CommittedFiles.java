@@ -61,7 +61,8 @@ public final class CommittedFiles {
         }
     }
 
-    private static String read(Path file) {
+    /** A committed file's text. */
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -60,7 +60,7 @@ class JdbcStockRepository implements StockRepository {
 
     private static String condition(StockMovement movement) {
         return switch (movement) {
-            case RESERVE -> "s.total - s.reserved >= r.quantity";
+            case RESERVE -> "option_stock_available(s.total, s.reserved, r.quantity)"; // R__catalog_stock.sql
             case RELEASE -> "s.reserved >= r.quantity";
             case PUT_BACK -> "true";
         };

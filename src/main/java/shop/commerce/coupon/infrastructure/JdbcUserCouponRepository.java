@@ -62,9 +62,8 @@ class JdbcUserCouponRepository implements UserCouponRepository {
     public List<UserCoupon> usable(long userId, long orderTotal, Instant now) {
         return jdbc.sql(SELECT_USER_COUPONS + """
                  where uc.user_id = :userId
-                   and uc.used_at is null
-                   and uc.expires_at > :now
-                   and c.min_order_amount <= :orderTotal
+                   and coupon_usable(uc.user_id, uc.used_at, uc.expires_at, c.min_order_amount, :userId,
+                                     :orderTotal, :now)
                 """)
                 .param("userId", userId).param("orderTotal", orderTotal).param("now", SqlTime.param(now))
                 .query(CouponRows::userCoupon).list();

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import shop.commerce.order.OrderCancelled;
-import shop.commerce.order.OrderItem;
-import shop.commerce.order.OrderPaid;
+import shop.commerce.dataplatform.OrderCancelled;
+import shop.commerce.dataplatform.OrderItem;
+import shop.commerce.dataplatform.OrderPaid;
 
 /**
  * One event as the data platform receives it (the JSON body of the Kafka record). Both kinds carry

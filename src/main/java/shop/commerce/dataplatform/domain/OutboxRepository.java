@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * The outbox table, as the relay sees it: each method is one statement in its own short transaction,
  * so no connection is held between them. Events are written by the order capability, in the
- * statement that pays or cancels (see {@code shop.commerce.order.OrderEventFeed}).
+ * statement that pays or cancels (see {@code shop.commerce.dataplatform.DataPlatformFeed}).
  */
 public interface OutboxRepository {
 

@@ -23,16 +23,16 @@ import shop.commerce.support.access.Caller;
 public class CancelOrderService {
 
     private final OrderRepository orders;
-    private final OrderRefusals refusals;
+    private final RefusedTransitions refusals;
     private final StockApi stock;
     private final CouponApi coupons;
     private final BalanceApi balances;
-    private final OrderEventRecords events;
+    private final OutboxAndSalesFactory events;
     private final OrderMetrics metrics;
     private final Clock clock;
 
-    CancelOrderService(OrderRepository orders, OrderRefusals refusals, StockApi stock, CouponApi coupons,
-            BalanceApi balances, OrderEventRecords events, OrderMetrics metrics, Clock clock) {
+    CancelOrderService(OrderRepository orders, RefusedTransitions refusals, StockApi stock, CouponApi coupons,
+            BalanceApi balances, OutboxAndSalesFactory events, OrderMetrics metrics, Clock clock) {
         this.orders = orders;
         this.refusals = refusals;
         this.stock = stock;
@@ -47,7 +47,7 @@ public class CancelOrderService {
     public Order cancel(Caller caller, String orderId) {
         Instant now = clock.instant();
         Order before = orders.markCancelled(orderId, caller.id(), now).orElseThrow(
-                () -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_CANCELLABLE));
+                () -> refusals.explain(orderId, caller, OrderErrorCode.ORDER_NOT_CANCELLABLE));
         if (before.status() == OrderStatus.PAID) {
             stock.putBack(StockQuantities.of(before.lines()));
             if (before.userCouponId() != null) {

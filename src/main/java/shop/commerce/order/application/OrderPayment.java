@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import shop.commerce.balance.BalanceErrorCode;
 import shop.commerce.catalog.CatalogErrorCode;
-import shop.commerce.coupon.CouponApi;
 import shop.commerce.coupon.CouponApi.CouponDiscount;
+import shop.commerce.coupon.CouponApi;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.PaymentOutcome;
@@ -25,10 +25,10 @@ class OrderPayment {
 
     private final OrderRepository orders;
     private final CouponApi coupons;
-    private final OrderEventRecords events;
+    private final OutboxAndSalesFactory events;
     private final OrderMetrics metrics;
 
-    OrderPayment(OrderRepository orders, CouponApi coupons, OrderEventRecords events, OrderMetrics metrics) {
+    OrderPayment(OrderRepository orders, CouponApi coupons, OutboxAndSalesFactory events, OrderMetrics metrics) {
         this.orders = orders;
         this.coupons = coupons;
         this.events = events;

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import shop.commerce.coupon.CouponApi;
 import shop.commerce.coupon.CouponApi.CouponDiscount;
+import shop.commerce.coupon.CouponApi;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
@@ -18,18 +18,18 @@ import shop.commerce.support.paging.PageResponse;
 public class OrderQueries {
 
     private final OrderRepository orders;
-    private final OrderRefusals refusals;
+    private final OrderAccess access;
     private final CouponApi coupons;
 
-    OrderQueries(OrderRepository orders, OrderRefusals refusals, CouponApi coupons) {
+    OrderQueries(OrderRepository orders, OrderAccess access, CouponApi coupons) {
         this.orders = orders;
-        this.refusals = refusals;
+        this.access = access;
         this.coupons = coupons;
     }
 
     /** The order, and for a pending one the caller's coupons that could pay it, best first. */
     public OrderDetails get(Caller caller, String orderId) {
-        Order order = refusals.readable(orderId, caller);
+        Order order = access.readable(orderId, caller);
         return details(order);
     }
 

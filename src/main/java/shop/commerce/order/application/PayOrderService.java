@@ -22,11 +22,13 @@ public class PayOrderService {
     /** Tries: a coupon freed by a cancellation between the quote and the statement costs one more. */
     private static final int ATTEMPTS = 3;
 
-    private final OrderRefusals refusals;
+    private final OrderAccess access;
+    private final RefusedTransitions refusals;
     private final OrderPayment payment;
     private final Clock clock;
 
-    PayOrderService(OrderRefusals refusals, OrderPayment payment, Clock clock) {
+    PayOrderService(OrderAccess access, RefusedTransitions refusals, OrderPayment payment, Clock clock) {
+        this.access = access;
         this.refusals = refusals;
         this.payment = payment;
         this.clock = clock;
@@ -36,12 +38,12 @@ public class PayOrderService {
     public Order pay(Caller caller, String orderId, PaymentCoupon coupon) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            Order pending = refusals.changeable(orderId, caller);
+            Order pending = access.changeable(orderId, caller);
             if (!pending.payableAt(now)) {
-                throw refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_PAYABLE);
+                throw refusals.explain(orderId, caller, OrderErrorCode.ORDER_NOT_PAYABLE);
             }
             Optional<Order> paid = payment.payPending(pending, coupon.resolve(pending.userCouponId()), now,
-                    () -> refusals.transitionRefused(orderId, caller, OrderErrorCode.ORDER_NOT_PAYABLE));
+                    () -> refusals.explain(orderId, caller, OrderErrorCode.ORDER_NOT_PAYABLE));
             if (paid.isPresent()) {
                 return paid.get();
             }

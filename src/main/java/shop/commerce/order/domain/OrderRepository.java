@@ -14,7 +14,7 @@ public interface OrderRepository {
      *
      * @param couponQuoted false when the order's coupon is already known not to be usable
      */
-    PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event);
+    PaymentOutcome placePaid(Order order, boolean couponQuoted, OutboxAndSales event);
 
     /**
      * Pays the pending order that {@code paid} is the next state of, in one statement: its
@@ -23,7 +23,7 @@ public interface OrderRepository {
      *
      * @param couponQuoted false when the coupon is already known not to be usable
      */
-    PaymentOutcome payPending(Order paid, boolean couponQuoted, OrderEventRecord event);
+    PaymentOutcome payPending(Order paid, boolean couponQuoted, OutboxAndSales event);
 
     /**
      * Inserts a pending order and its lines in one statement, if the lines' names and prices are
@@ -35,7 +35,7 @@ public interface OrderRepository {
     int countPending(long userId, Instant now);
 
     /** Writes what a payment or a cancellation of the order records besides the order (one statement). */
-    void record(Order order, OrderEventRecord event);
+    void record(Order order, OutboxAndSales event);
 
     Optional<Order> find(String orderId);
 

@@ -22,11 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 import shop.commerce.order.domain.Order;
-import shop.commerce.order.domain.OrderEventRecord;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.order.domain.OutboxAndSales;
 import shop.commerce.order.domain.PaymentOutcome;
+import shop.commerce.ranking.RankingSales.Sale;
+import shop.commerce.ranking.RankingSales;
 import shop.commerce.support.persistence.IndexScans;
 import shop.commerce.support.persistence.SentChanges;
 import shop.commerce.support.persistence.SqlTime;
@@ -49,20 +51,21 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public PaymentOutcome placePaid(Order order, boolean couponQuoted, OrderEventRecord event) {
+    public PaymentOutcome placePaid(Order order, boolean couponQuoted, OutboxAndSales event) {
         return SentChanges.send(() -> withLines(jdbc.sql("""
                 select refusal, short_option_ids
                   from place_paid_order(:id, :userId, :now, cast(:productIds as bigint[]),
                                         cast(:optionIds as bigint[]), cast(:productNames as varchar[]),
                                         cast(:optionNames as varchar[]), cast(:unitPrices as bigint[]),
                                         cast(:quantities as integer[]), cast(:userCouponId as bigint), :couponQuoted,
-                                        :discount, :fromCart, :salesDate, :eventId, cast(:payload as json))
+                                        :discount, :fromCart, :salesDate, :eventId, :eventType,
+                                        cast(:payload as json))
                 """), order.lines())
                 .param("id", order.id()).param("userId", order.userId()).param("now", SqlTime.param(order.paidAt()))
                 .param("userCouponId", order.userCouponId(), Types.BIGINT).param("couponQuoted", couponQuoted)
                 .param("discount", order.discountAmount()).param("fromCart", order.fromCart())
                 .param("salesDate", Date.valueOf(event.salesDate())).param("eventId", event.eventId())
-                .param("payload", event.payload())
+                .param("eventType", event.eventType()).param("payload", event.payload())
                 .query((rs, n) -> {
                     String refusal = rs.getString("refusal");
                     Array shortOptions = rs.getArray("short_option_ids");
@@ -73,17 +76,18 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public PaymentOutcome payPending(Order paid, boolean couponQuoted, OrderEventRecord event) {
+    public PaymentOutcome payPending(Order paid, boolean couponQuoted, OutboxAndSales event) {
         String refusal = jdbc.sql("""
                 select pay_pending_order(:id, :userId, :now, cast(:payableFrom as varchar[]),
                                          cast(:userCouponId as bigint), :couponQuoted, :discount, :salesDate,
-                                         :eventId, cast(:payload as json))
+                                         :eventId, :eventType, cast(:payload as json))
                 """)
                 .param("id", paid.id()).param("userId", paid.userId()).param("now", SqlTime.param(paid.paidAt()))
                 .param("payableFrom", OrderStatus.PAID.from().stream().map(Enum::name).toArray(String[]::new))
                 .param("userCouponId", paid.userCouponId(), Types.BIGINT).param("couponQuoted", couponQuoted)
                 .param("discount", paid.discountAmount()).param("salesDate", Date.valueOf(event.salesDate()))
-                .param("eventId", event.eventId()).param("payload", event.payload())
+                .param("eventId", event.eventId()).param("eventType", event.eventType())
+                .param("payload", event.payload())
                 .query(String.class).list().get(0);
         return new PaymentOutcome(refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal), List.of());
     }
@@ -91,33 +95,31 @@ class JdbcOrderRepository implements OrderRepository {
     @Override
     public boolean insertPending(Order order) {
         // The order row is inserted only when every line still names and prices an option of the
-        // catalogue exactly as this instance's cache did.
+        // catalogue exactly as this instance's cache did (the catalogue's catalog_changed_orders).
         return withLines(jdbc.sql("""
-                with lines as (
-                    select * from unnest(cast(:productIds as bigint[]), cast(:optionIds as bigint[]),
-                                         cast(:productNames as varchar[]), cast(:optionNames as varchar[]),
-                                         cast(:unitPrices as bigint[]), cast(:quantities as integer[]))
-                           with ordinality as l(product_id, option_id, product_name, option_name, unit_price,
-                                                quantity, line_no)
-                ), current_lines as (
-                    select count(*) as n from lines l
-                      join product_option o on o.id = l.option_id and o.product_id = l.product_id
-                                           and o.name = l.option_name
-                      join product p on p.id = o.product_id and p.name = l.product_name
-                     where p.price + o.additional_price = l.unit_price
-                ), inserted as (
+                with inserted as (
                     insert into orders (id, user_id, status, total_amount, discount_amount, paid_amount,
                                         user_coupon_id, from_cart, created_at, expires_at, paid_at, cancelled_at)
                     select :id, :userId, 'PENDING_PAYMENT', :total, :discount, :paid, :userCouponId, :fromCart,
                            :createdAt, :expiresAt, null, null
-                      from current_lines where n = cardinality(cast(:optionIds as bigint[]))
+                     where not exists (
+                           select 1 from catalog_changed_orders(
+                                   array_fill(1, array[cardinality(cast(:optionIds as bigint[]))]),
+                                   cast(:productIds as bigint[]), cast(:optionIds as bigint[]),
+                                   cast(:productNames as varchar[]), cast(:optionNames as varchar[]),
+                                   cast(:unitPrices as bigint[])))
                     returning id
                 )
                 insert into order_line (order_id, line_no, product_id, option_id, product_name, option_name,
                                         unit_price, quantity, line_amount)
                 select i.id, l.line_no, l.product_id, l.option_id, l.product_name, l.option_name, l.unit_price,
                        l.quantity, l.unit_price * l.quantity
-                  from inserted i, lines l
+                  from inserted i,
+                       unnest(cast(:productIds as bigint[]), cast(:optionIds as bigint[]),
+                              cast(:productNames as varchar[]), cast(:optionNames as varchar[]),
+                              cast(:unitPrices as bigint[]), cast(:quantities as integer[]))
+                       with ordinality as l(product_id, option_id, product_name, option_name, unit_price, quantity,
+                                            line_no)
                 """), order.lines())
                 .param("id", order.id()).param("userId", order.userId())
                 .param("total", order.totalAmount()).param("discount", order.discountAmount())
@@ -138,22 +140,18 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void record(Order order, OrderEventRecord event) {
-        withLines(jdbc.sql("""
-                with event as (
-                    insert into data_platform_outbox (event_id, event_type, order_id, payload, created_at)
-                    values (:eventId, :eventType, :orderId, cast(:payload as json), :createdAt)
-                )
-                insert into ranking_sale (sales_date, product_id, quantity, revenue)
-                select :salesDate, l.product_id, :sign * l.quantity, :sign * l.quantity * l.unit_price
-                  from unnest(cast(:productIds as bigint[]), cast(:unitPrices as bigint[]),
-                              cast(:quantities as integer[])) as l(product_id, unit_price, quantity)
-                """), order.lines())
+    public void record(Order order, OutboxAndSales event) {
+        List<Sale> sales = order.lines().stream()
+                .map(l -> new Sale(l.productId(), event.salesSign() * l.quantity(), l.unitPrice())).toList();
+        RankingSales.bind(jdbc.sql("""
+                select dataplatform_record_events(array[cast(:eventId as uuid)], array[cast(:eventType as varchar)],
+                                                  array[cast(:orderId as varchar)], array[cast(:payload as json)],
+                                                  :createdAt),
+                """ + RankingSales.RECORD), event.salesDate(), sales)
                 .param("eventId", event.eventId()).param("eventType", event.eventType())
                 .param("orderId", order.id()).param("payload", event.payload())
                 .param("createdAt", SqlTime.param(order.cancelledAt() != null ? order.cancelledAt() : order.paidAt()))
-                .param("salesDate", Date.valueOf(event.salesDate())).param("sign", event.salesSign())
-                .update();
+                .query().singleRow();
     }
 
     /** Binds the lines as parallel arrays, in the order's line order. */
@@ -253,11 +251,10 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public List<Order> expireDue(Instant now, int limit, Collection<String> skipped) {
-        indexScans.only();
-        return jdbc.sql(EXPIRE_DUE)
+        return indexScans.during(() -> jdbc.sql(EXPIRE_DUE)
                 .param("now", SqlTime.param(now)).param("limit", limit)
                 .param("skipped", skipped.toArray(String[]::new))
-                .query(JdbcOrderRepository::orders);
+                .query(JdbcOrderRepository::orders));
     }
 
     /** Folds rows of (order columns + one line) into orders, in the rows' order, each order's lines by line number. */

@@ -1,4 +1,4 @@
-package shop.commerce.order;
+package shop.commerce.dataplatform;
 
 import java.time.Instant;
 import java.util.List;

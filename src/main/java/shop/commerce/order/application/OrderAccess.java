@@ -5,25 +5,18 @@ import org.springframework.stereotype.Component;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderErrorCode;
 import shop.commerce.order.domain.OrderRepository;
-import shop.commerce.order.domain.OrderStatus;
+import shop.commerce.support.access.Caller;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;
-import shop.commerce.support.access.Caller;
 
-/** Explains why a transition did not apply: no such order (404), not yours (403), or its state (409). */
+/** Loads an order for a caller: no such order is a 404, another user's order a 403. */
 @Component
-class OrderRefusals {
+class OrderAccess {
 
     private final OrderRepository orders;
 
-    OrderRefusals(OrderRepository orders) {
+    OrderAccess(OrderRepository orders) {
         this.orders = orders;
-    }
-
-    BusinessException transitionRefused(String orderId, Caller caller, OrderErrorCode stateRefusal) {
-        Order order = changeable(orderId, caller);
-        return new BusinessException(stateRefusal, "Order " + orderId + " is " + order.status()
-                + (order.status() == OrderStatus.PENDING_PAYMENT ? " and past its payment deadline" : ""));
     }
 
     /** The order, if the caller may see it: its owner or an administrator. */

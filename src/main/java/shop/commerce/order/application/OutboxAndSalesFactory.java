@@ -6,13 +6,13 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import shop.commerce.order.OrderCancelled;
-import shop.commerce.order.OrderEventFeed;
-import shop.commerce.order.OrderEventFeed.FeedEntry;
-import shop.commerce.order.OrderItem;
-import shop.commerce.order.OrderPaid;
+import shop.commerce.dataplatform.DataPlatformFeed.FeedEntry;
+import shop.commerce.dataplatform.DataPlatformFeed;
+import shop.commerce.dataplatform.OrderCancelled;
+import shop.commerce.dataplatform.OrderItem;
+import shop.commerce.dataplatform.OrderPaid;
 import shop.commerce.order.domain.Order;
-import shop.commerce.order.domain.OrderEventRecord;
+import shop.commerce.order.domain.OutboxAndSales;
 import shop.commerce.support.time.ZoneProperties;
 
 /**
@@ -20,31 +20,31 @@ import shop.commerce.support.time.ZoneProperties;
  * data-platform feed entry (whose id and body the data platform decides) and its day's sales.
  */
 @Component
-class OrderEventRecords {
+class OutboxAndSalesFactory {
 
-    private final OrderEventFeed feed;
+    private final DataPlatformFeed feed;
     private final ZoneProperties zone;
 
-    OrderEventRecords(OrderEventFeed feed, ZoneProperties zone) {
+    OutboxAndSalesFactory(DataPlatformFeed feed, ZoneProperties zone) {
         this.feed = feed;
         this.zone = zone;
     }
 
-    OrderEventRecord paid(Order order) {
+    OutboxAndSales paid(Order order) {
         FeedEntry entry = feed.paid(new OrderPaid(order.id(), order.userId(), items(order), order.totalAmount(),
                 order.discountAmount(), order.paidAmount(), order.paidAt()));
         return record(entry, order, 1);
     }
 
     /** A paid order's cancellation: its sales are taken off the payment's day. */
-    OrderEventRecord cancelled(Order order, Instant cancelledAt) {
+    OutboxAndSales cancelled(Order order, Instant cancelledAt) {
         FeedEntry entry = feed.cancelled(new OrderCancelled(order.id(), order.userId(), items(order),
                 order.totalAmount(), order.discountAmount(), order.paidAmount(), order.paidAt(), cancelledAt));
         return record(entry, order, -1);
     }
 
-    private OrderEventRecord record(FeedEntry entry, Order order, int salesSign) {
-        return new OrderEventRecord(entry.eventId(), entry.eventType(), entry.payload(),
+    private OutboxAndSales record(FeedEntry entry, Order order, int salesSign) {
+        return new OutboxAndSales(entry.eventId(), entry.eventType(), entry.payload(),
                 LocalDate.ofInstant(order.paidAt(), zone.zone()), salesSign);
     }
 

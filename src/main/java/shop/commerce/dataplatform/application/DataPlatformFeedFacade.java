@@ -2,10 +2,10 @@ package shop.commerce.dataplatform.application;
 
 import org.springframework.stereotype.Component;
 
+import shop.commerce.dataplatform.DataPlatformFeed;
+import shop.commerce.dataplatform.OrderCancelled;
+import shop.commerce.dataplatform.OrderPaid;
 import shop.commerce.dataplatform.domain.DataPlatformEvent;
-import shop.commerce.order.OrderCancelled;
-import shop.commerce.order.OrderEventFeed;
-import shop.commerce.order.OrderPaid;
 import shop.commerce.support.id.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  * cancels; the event id is fixed here, once, and kept across every retry of the relay.
  */
 @Component
-class OrderEventRecorder implements OrderEventFeed {
+class DataPlatformFeedFacade implements DataPlatformFeed {
 
     private final JsonMapper jsonMapper;
 
-    OrderEventRecorder(JsonMapper jsonMapper) {
+    DataPlatformFeedFacade(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
