@@ -16,7 +16,7 @@
 
 EXPECT: "ok" (every answer 2xx, no socket error, no timeout and, for connections that pause
 between requests, at most 1% of the connections unanswered when the time was up), "exact:201=100,409 OUT_OF_STOCK=9900" (these answers and no
-other, none missing), or "none" (the warm-up).
+other, none missing; "409 A|B=N" counts the two codes together), or "none" (the warm-up).
 """
 import json
 import os
@@ -178,11 +178,21 @@ def misses(row):
             found.append(f"{row['unanswered']:,} requests unanswered when the time was up")
     elif expect.startswith("exact:"):
         wanted = {k: int(v) for k, v in (p.rsplit("=", 1) for p in expect[len("exact:"):].split(","))}
-        if row["statuses"] != wanted:
+        if grouped(row["statuses"], wanted) != wanted:
             found.append(f"answers {row['statuses']}, expected {wanted}")
         if row["unanswered"]:
             found.append(f"{row['unanswered']:,} requests never answered")
     return found
+
+
+def grouped(statuses, wanted):
+    """The answers with "409 A|B" keys of `wanted` summing "409 A" and "409 B"."""
+    out = dict(statuses)
+    for key in wanted:
+        if "|" in key:
+            status, codes = key.split(" ", 1)
+            out[key] = sum(out.pop(f"{status} {code}", 0) for code in codes.split("|"))
+    return out
 
 
 def ms(value):

@@ -9,13 +9,17 @@
 #
 # Scenarios (users 1..BENCH_USERS, 10,000, each with a balance charged through the API first):
 #   order storm   pay-now orders of one unit over 100 options (25 products x 4) by users 1..1,000,
-#                 at 32 and 256 connections                          -> every answer 201
+#                 at 32, 64 and 256 connections                      -> every answer 201
 #   hot product   10,000 orders by 10,000 users for one option of 100 units
 #                                                                    -> 100 x 201, 9,900 x 409 OUT_OF_STOCK
-#   coupon burst  10,000 users claim one coupon of 1,000             -> 1,000 x 201, 9,000 x 409 COUPON_SOLD_OUT
+#   coupon burst  10,000 users claim one coupon of 1,000, every tenth of them twice at the same
+#                 moment (11,000 requests)                           -> 1,000 x 201, 10,000 x 409
+#                 COUPON_SOLD_OUT or COUPON_ALREADY_ISSUED; the database holds exactly 1,000, one per user
 #   reads         balance, product detail, product list page, top products, 32 connections
 #   crowd         10,000 open connections (product reads, balance reads, orders; one wrk process
 #                 per kind), each sending a request every 0-20 s     -> every one answered, 2xx
+#   flood         10,000 connections reading product detail with no pause (closed loop)
+#                                                                    -> every one answered within 10 s, 2xx
 #
 # Exit status: 0 all well; 1 an invariant is broken (or the run failed); 2 the invariants hold but
 # a scenario missed its expectation above (errors, timeouts, wrong answers).
@@ -36,16 +40,18 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_SECONDS [60] order storm runs; BENCH_READ_SECONDS [half of it] each read;
-#   BENCH_CROWD_SECONDS [BENCH_SECONDS] the crowd; BENCH_WARMUP [30] warm-up (orders and reads)
-#   BENCH_STORM_CONNECTIONS ["32 256"] the storm's points (a sweep: "1 8 32 256")
+#   BENCH_CROWD_SECONDS [BENCH_SECONDS] the crowd; BENCH_WARMUP [90] warm-up (orders and reads)
+#   BENCH_STORM_CONNECTIONS ["32 64 256"] the storm's points (a sweep: "1 8 32 64 256")
 #   BENCH_BURST_CONNECTIONS [64] hot product and coupon burst; BENCH_USERS [10000]
+#   BENCH_COUPON_REPEAT_EVERY [10] every Nth user of the coupon burst claims twice at once (0: none)
+#   BENCH_FLOOD_CONNECTIONS [10000] the flood's connections; it runs BENCH_READ_SECONDS
 #   BENCH_CROWD [product:5000,balance:3000,order:2000] connections per kind; BENCH_CROWD_PAUSE_MS [10000]
 #   BENCH_JAR [target/commerce-service-*.jar]; BENCH_JAVA [java]; BENCH_JAVA_OPTS [] extra JVM
 #   options (after -Xms1g -Xmx1g); BENCH_SERVER_ENV [] extra "KEY=value ..." for the server
 #   BENCH_PORT [18090]; BENCH_DB [commerce_bench]; BENCH_REDIS_DB [9]; BENCH_KAFKA [127.0.0.1:9092]
 #   BENCH_JWT_SECRET; BENCH_SERVER_PIDS [] JVM PIDs to measure with --url; BENCH_DRAIN_SECONDS [60]
 #   BENCH_CEILING [bench/order-tx-ceiling.sh] ("skip" to leave it out)
-#   BENCH_SCENARIOS [storm hot coupon balance product products top crowd] the scenarios after the
+#   BENCH_SCENARIOS [storm hot coupon balance product products top crowd flood] the scenarios after the
 #   setup and warm-up, in this order; a name may repeat ("product product product")
 #   BENCH_SERVER_URLS [the jar's base URL, or the cluster instances' management URLs] whose request-latency
 #   histograms give the "server p99" column (the time inside the service, as its own
@@ -70,9 +76,11 @@ done
 seconds=${BENCH_SECONDS:-60}
 read_seconds=${BENCH_READ_SECONDS:-$(( seconds / 2 > 5 ? seconds / 2 : 5 ))}
 crowd_seconds=${BENCH_CROWD_SECONDS:-$seconds}
-warmup=${BENCH_WARMUP:-30}
+warmup=${BENCH_WARMUP:-90}
 burst_connections=${BENCH_BURST_CONNECTIONS:-64}
-storm_connections=${BENCH_STORM_CONNECTIONS:-32 256}
+storm_connections=${BENCH_STORM_CONNECTIONS:-32 64 256}
+coupon_repeat=${BENCH_COUPON_REPEAT_EVERY:-10}
+flood_connections=${BENCH_FLOOD_CONNECTIONS:-10000}
 users=${BENCH_USERS:-10000}
 export BENCH_USERS="1-$users" # what lib.lua reads: the range of users a request is drawn from
 storm_users=1000
@@ -86,7 +94,7 @@ kafka=${BENCH_KAFKA:-127.0.0.1:9092}
 secret=${BENCH_JWT_SECRET:-benchmark-secret-with-at-least-32-bytes-0123456789}
 java=${BENCH_JAVA:-java}
 ceiling=${BENCH_CEILING:-bench/order-tx-ceiling.sh}
-all_scenarios="storm hot coupon balance product products top crowd"
+all_scenarios="storm hot coupon balance product products top crowd flood"
 scenarios=${BENCH_SCENARIOS:-$all_scenarios}
 for name in $scenarios; do
   [[ " $all_scenarios " == *" $name "* ]] \
@@ -94,6 +102,8 @@ for name in $scenarios; do
 done
 server_urls=${BENCH_SERVER_URLS:-}
 threads=2
+[ "$coupon_repeat" = 0 ] || [ $(( users % (threads * coupon_repeat) )) = 0 ] \
+  || die "BENCH_USERS ($users) must be a multiple of $(( threads * coupon_repeat )) (wrk's $threads threads x BENCH_COUPON_REPEAT_EVERY)"
 results=bench/results
 rows=$results/rows.jsonl
 run_id=$(date +%m%d-%H%M%S)
@@ -132,10 +142,10 @@ scripts/install-tools wrk pidstat /usr/bin/time psql redis-cli curl gnuplot
 command -v python3 > /dev/null || die "python3 is needed"
 
 crowd_total=$(tr ',' '\n' <<< "$crowd" | awk -F: '{s += $2} END {print s}')
-wanted_files=$(( crowd_total + 2000 ))
+wanted_files=$(( (crowd_total > flood_connections ? crowd_total : flood_connections) + 2000 ))
 [ "$(ulimit -n)" -ge "$wanted_files" ] || ulimit -n "$(ulimit -Hn)"
 [ "$(ulimit -n)" -ge "$wanted_files" ] \
-  || die "open files limit $(ulimit -n) (hard $(ulimit -Hn)) is below the $wanted_files the crowd needs"
+  || die "open files limit $(ulimit -n) (hard $(ulimit -Hn)) is below the $wanted_files the crowd and the flood need"
 
 mkdir -p "$results"
 rm -f "$results"/wrk-*.txt "$results/cluster-check.txt" "$rows" "$results"/plot-*.png "$results/samples.jsonl" "$results/timeline.tsv"
@@ -326,14 +336,18 @@ for name in $scenarios; do
         "exact:201=100,409 OUT_OF_STOCK=$(( users - 100 ))" \
         BENCH_REQUEST=order BENCH_OPTIONS="$HOT_OPTIONS" BENCH_TOTAL="$users" BENCH_USERS="1-$users" ;;
     coupon)
-      scenario "coupon burst ($users users, 1,000 coupons)" "$burst_connections" 300 \
-        "exact:201=1000,409 COUPON_SOLD_OUT=$(( users - 1000 ))" \
-        BENCH_REQUEST=coupon BENCH_COUPON_ID="$COUPON_ID" BENCH_TOTAL="$users" BENCH_USERS="1-$users" ;;
+      # every tenth user's two claims leave side by side on two connections (lib.lua, BENCH_REPEAT_EVERY)
+      claims=$(( coupon_repeat > 0 ? users + users / coupon_repeat : users ))
+      scenario "coupon burst ($users users, $(( claims - users )) of them twice, 1,000 coupons)" "$burst_connections" 300 \
+        "exact:201=1000,409 COUPON_SOLD_OUT|COUPON_ALREADY_ISSUED=$(( claims - 1000 ))" \
+        BENCH_REQUEST=coupon BENCH_COUPON_ID="$COUPON_ID" BENCH_TOTAL="$claims" BENCH_USERS="1-$users" \
+        BENCH_REPEAT_EVERY="$coupon_repeat" ;;
     balance) scenario "balance read" 32 "$read_seconds" ok BENCH_REQUEST=balance BENCH_USERS="1-$users" ;;
     product) scenario "product detail" 32 "$read_seconds" ok BENCH_REQUEST=product ;;
     products) scenario "product list page" 32 "$read_seconds" ok BENCH_REQUEST=products ;;
     top) scenario "top products" 32 "$read_seconds" ok BENCH_REQUEST=top ;;
     crowd) crowd_scenario ;;
+    flood) scenario "flood (product detail, no pause)" "$flood_connections" "$read_seconds" ok BENCH_REQUEST=product ;;
   esac
 done
 

@@ -9,6 +9,8 @@
 --                     order (first, first+1, ...), then the run ends; needs BENCH_THREADS (= -t)
 --                     and BENCH_RUN_DIR (a fresh directory for the threads' end marks)
 --   BENCH_PAUSE_MS    if set: each connection waits 0..2x this before each request (the crowd)
+--   BENCH_REPEAT_EVERY in quota mode, if above 0: every Nth user of a thread gets two requests in a
+--                     row, which leave side by side on two connections (BENCH_TOTAL counts both)
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
@@ -26,6 +28,7 @@ local first_user, last_user = (os.getenv("BENCH_USERS") or "1-1000"):match("(%d+
 first_user, last_user = tonumber(first_user), tonumber(last_user)
 local total = tonumber(os.getenv("BENCH_TOTAL") or "0")
 local pause_ms = tonumber(os.getenv("BENCH_PAUSE_MS") or "0")
+local repeat_every = tonumber(os.getenv("BENCH_REPEAT_EVERY") or "0")
 
 local tokens
 function token_of(user)
@@ -63,7 +66,13 @@ end
 function next_user()
   if total > 0 then
     if sent < reserved then sent = sent + 1 end
-    return first_user + thread_index + (math.max(sent, 1) - 1) * step
+    local n = math.max(sent, 1) - 1 -- this thread's request number, from 0
+    if repeat_every > 0 then
+      -- groups of repeat_every + 1 requests: the first user of each group twice, then the others
+      local group, position = math.floor(n / (repeat_every + 1)), n % (repeat_every + 1)
+      n = group * repeat_every + math.max(position - 1, 0)
+    end
+    return first_user + thread_index + n * step
   end
   sent = sent + 1
   return math.random(first_user, last_user)

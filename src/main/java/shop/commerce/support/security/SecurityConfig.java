@@ -131,7 +131,7 @@ class SecurityConfig {
         NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256)
                 .build();
         verifier.setJwtValidator(TokenClaimRules.of(properties, clock));
-        return new StrictJwtDecoder(verifier);
+        return new VerifiedTokens(new StrictJwtDecoder(verifier), clock);
     }
 
     private static JwtAuthenticationConverter rolesConverter() {
