@@ -7,9 +7,10 @@
   100 stock rows. Price 500 KRW (+100 for XL), so the balance charged once lasts all the runs.
 - One hot product with one option of 100 units: created with 60, then restocked with 40, so the
   service's check STOCK_MATCHES_RECEIPTS ("initial stock + restocks") is exercised.
-- One coupon of 1,000 (FIXED, 100 KRW) for the coupon burst.
+- One coupon of 1,000 (FIXED, 100 KRW) for the coupon burst, and one of 100 for the warm-up (so the
+  burst runs on compiled code: claims, refusals and their problem answers).
 
-Prints shell assignments (BENCH_OPTIONS, BENCH_PRODUCT_IDS, HOT_OPTIONS, COUPON_ID) to eval, and
+Prints shell assignments (BENCH_OPTIONS, BENCH_PRODUCT_IDS, HOT_OPTIONS, COUPON_ID, WARM_COUPON_ID) to eval, and
 writes SQL_OUT: the rows of bench.expected_sold (the hot option sells out) and bench.expected_issued
 (the coupon issues its whole quota) for bench/invariants.sql.
 """
@@ -58,6 +59,9 @@ assert restocked["options"][0]["stock"] == HOT_STOCK + HOT_RESTOCK, restocked
 coupon = call("POST", "/api/v1/admin/coupons", {
     "name": f"Bench burst {run_id}", "discountType": "FIXED", "discountValue": 100,
     "totalQuantity": COUPON_QUOTA, "validDays": 7})
+warm_coupon = call("POST", "/api/v1/admin/coupons", {
+    "name": f"Bench warm-up {run_id}", "discountType": "FIXED", "discountValue": 100,
+    "totalQuantity": 100, "validDays": 7})
 
 with open(sql_out, "w") as f:
     f.write(f"insert into bench.expected_sold (option_id, quantity, reason) values "
@@ -69,3 +73,4 @@ print(f"BENCH_OPTIONS={','.join(options)}")
 print(f"BENCH_PRODUCT_IDS={','.join(map(str, product_ids))}")
 print(f"HOT_OPTIONS={hot['id']}:{hot_option}")
 print(f"COUPON_ID={coupon['id']}")
+print(f"WARM_COUPON_ID={warm_coupon['id']}")

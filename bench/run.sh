@@ -40,7 +40,7 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_SECONDS [60] order storm runs; BENCH_READ_SECONDS [half of it] each read;
-#   BENCH_CROWD_SECONDS [BENCH_SECONDS] the crowd; BENCH_WARMUP [90] warm-up (orders and reads)
+#   BENCH_CROWD_SECONDS [BENCH_SECONDS] the crowd; BENCH_WARMUP [90] warm-up (orders, coupon claims on a coupon of its own, every read)
 #   BENCH_STORM_CONNECTIONS ["32 64 256"] the storm's points (a sweep: "1 8 32 64 256")
 #   BENCH_BURST_CONNECTIONS [64] hot product and coupon burst; BENCH_USERS [10000]
 #   BENCH_COUPON_REPEAT_EVERY [10] every Nth user of the coupon burst claims twice at once (0: none)
@@ -287,8 +287,12 @@ scenario "charge (every user once, setup)" 32 300 "exact:200=$users" \
   BENCH_REQUEST=charge BENCH_CHARGE_AMOUNT=1000000 BENCH_TOTAL="$users" BENCH_USERS="1-$users"
 
 # --- Warm-up and scenarios --------------------------------------------------------------------
-scenario "warm-up (orders, product and balance reads)" 32 "$warmup" none \
-  BENCH_REQUEST=order:2,product:1,balance:1 BENCH_USERS="1-$storm_users"
+# every kind of request the scenarios send, so none of them runs on code the JIT has not compiled
+# yet (a coupon burst on cold code spent most of its CPU in the compiler); claims go to a coupon of
+# their own, which sells out early, so its refusals are warmed too
+scenario "warm-up (orders, coupon claims, all reads)" 32 "$warmup" none \
+  BENCH_REQUEST=order:4,coupon:2,product:2,balance:2,products:1,top:1 BENCH_USERS="1-$storm_users" \
+  BENCH_COUPON_ID="$WARM_COUPON_ID"
 
 # The crowd: one wrk process per kind of request, side by side.
 crowd_scenario() {
