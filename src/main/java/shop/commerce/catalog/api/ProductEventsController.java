@@ -37,7 +37,7 @@ class ProductEventsController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(implementation = ProductResponse.class)))
-    SseEmitter events(@PathVariable long productId, HttpMethod method) {
+    SseEmitter productEvents(@PathVariable long productId, HttpMethod method) {
         return streams.open(productId, ProductResponse.from(catalog.get(productId)), method);
     }
 }

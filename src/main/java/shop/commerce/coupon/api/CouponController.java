@@ -45,7 +45,7 @@ class CouponController {
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(implementation = CouponResponse.class)))
     @SecurityRequirements
-    SseEmitter events(@PathVariable @Positive long couponId, HttpMethod method) {
+    SseEmitter couponEvents(@PathVariable @Positive long couponId, HttpMethod method) {
         return streams.open(couponId, CouponResponse.from(queries.coupon(couponId)), method);
     }
 }
