@@ -1,5 +1,8 @@
 package shop.commerce.testing;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,14 +95,31 @@ public final class ApiProbe {
             request.header("Accept", accept);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-Request-Id").orElse(null), response.body());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String answerType = response.headers().firstValue("Content-Type").orElse("");
+            return new Answer(response.statusCode(), answerType,
+                    response.headers().firstValue("X-Request-Id").orElse(null), body(response.body(), answerType));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole body; of an event stream, which stays open, only its first event. */
+    private static String body(InputStream in, String contentType) throws java.io.IOException {
+        try (in) {
+            if (!contentType.startsWith("text/event-stream")) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            StringBuilder event = new StringBuilder();
+            for (String line = lines.readLine(); line != null && !(line.isEmpty() && !event.isEmpty());
+                    line = lines.readLine()) {
+                event.append(line).append('\n');
+            }
+            return event.toString();
         }
     }
 

@@ -32,12 +32,13 @@ public class LocalRunConfiguration {
 
                 ==================================================================
                  Commerce service is up (embedded PostgreSQL, Redis and Kafka).
+                 Storefront : {}/
                  Swagger UI : {}/swagger-ui.html
                  Health     : {}/actuator/health
                  Get a token: curl -s -X POST {}/api/v1/dev/tokens \\
                                 -H 'Content-Type: application/json' \\
                                 -d '{{"userId":1,"roles":["USER"]}}'
                  (roles ["ADMIN"] for /api/v1/admin; paste the token into "Authorize")
-                ==================================================================""", base, base, base);
+                ==================================================================""", base, base, base, base);
     }
 }

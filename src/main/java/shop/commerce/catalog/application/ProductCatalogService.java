@@ -1,7 +1,9 @@
 package shop.commerce.catalog.application;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -121,6 +123,11 @@ public class ProductCatalogService {
             throw CatalogErrorCode.productNotFound(productId);
         }
         return product;
+    }
+
+    /** The products found among {@code productIds}, each read as {@link #get} reads one, in one statement. */
+    public Map<Long, Product> getAll(Collection<Long> productIds) {
+        return reader.current(productIds);
     }
 
     public PageResponse<Product> page(PageQuery page) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.OptionalLong;
 
 import javax.crypto.SecretKey;
@@ -34,6 +35,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import shop.commerce.support.access.Caller;
+import shop.commerce.support.web.StorefrontPages;
 
 /**
  * Stateless HS256 bearer-token security as docs/api.md's "Identity and access" describes: public
@@ -44,9 +46,10 @@ import shop.commerce.support.access.Caller;
 class SecurityConfig {
 
     private static final int MIN_SECRET_BYTES = 32;
-    /** The GETs anyone may make, token or not. */
-    private static final List<String> PUBLIC_READS = List.of("/api/v1/products", "/api/v1/products/**",
-            "/api/v1/coupons/*");
+    /** The GETs anyone may make, token or not: reads, event streams and the storefront's pages. */
+    private static final List<String> PUBLIC_READS = Stream.concat(Stream.of("/api/v1/products",
+            "/api/v1/products/**", "/api/v1/coupons/*", "/api/v1/coupons/*/events"),
+            StorefrontPages.PATHS.stream()).toList();
     /** What anyone may do on those paths: {@code GET}, and {@code HEAD} and {@code OPTIONS} along with it. */
     private static final List<HttpMethod> PUBLIC_READ_METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD,
             HttpMethod.OPTIONS);
