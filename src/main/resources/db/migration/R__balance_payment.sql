@@ -6,14 +6,17 @@ create or replace function balance_short_orders(p_order_nos integer[], p_user_id
 returns setof integer
 language plpgsql as $$
 begin
-    perform 1 from user_balance
-     where user_id in (select u.user_id from unnest(p_user_ids, p_amounts) as u(user_id, amount) where u.amount > 0)
-     order by user_id
-       for update;
     return query
+        with locked as materialized (
+            select b.user_id, b.balance from user_balance b
+             where b.user_id in (select u.user_id from unnest(p_user_ids, p_amounts) as u(user_id, amount)
+                                  where u.amount > 0)
+             order by b.user_id
+               for update
+        )
         select r.order_no
           from unnest(p_order_nos, p_user_ids, p_amounts) as r(order_no, user_id, amount)
-          left join user_balance b on b.user_id = r.user_id
+          left join locked b on b.user_id = r.user_id
          where r.amount > 0 and (b.balance is null or b.balance < r.amount);
 end
 $$;

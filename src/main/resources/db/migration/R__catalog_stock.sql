@@ -38,16 +38,27 @@ begin
 end
 $$;
 
--- The orders that ask for more of an option than is available now, each with its short options
--- (ascending). Each order is judged on its own against the current rows.
+-- Locks the orders' stock rows in ascending option id (design.md's lock order) and answers the
+-- orders that ask for more of an option than is available, each with its short options
+-- (ascending). Each order is judged on its own against the current rows. One statement: the
+-- payment's cost is its statements.
 create or replace function catalog_short_orders(p_line_orders integer[], p_option_ids bigint[], p_quantities integer[])
 returns table (order_no integer, short_option_ids bigint[])
-language sql stable as $$
-    select l.order_no, array_agg(l.option_id order by l.option_id)
-      from unnest(p_line_orders, p_option_ids, p_quantities) as l(order_no, option_id, quantity)
-      join option_stock s on s.option_id = l.option_id
-     where not option_stock_available(s.total, s.reserved, l.quantity)
-     group by l.order_no
+language plpgsql as $$
+begin
+    return query
+        with locked as materialized (
+            select s.option_id, s.total, s.reserved from option_stock s
+             where s.option_id = any(p_option_ids)
+             order by s.option_id
+               for update
+        )
+        select l.order_no, array_agg(l.option_id order by l.option_id)
+          from unnest(p_line_orders, p_option_ids, p_quantities) as l(order_no, option_id, quantity)
+          join locked s on s.option_id = l.option_id
+         where not option_stock_available(s.total, s.reserved, l.quantity)
+         group by l.order_no;
+end
 $$;
 
 -- Sold lines leave the stock; p_from_reserved: they were reserved first (a pending order paid).

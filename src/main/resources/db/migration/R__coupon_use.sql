@@ -28,12 +28,17 @@ create or replace function coupon_unusable_orders(
 returns setof integer
 language plpgsql as $$
 begin
-    perform 1 from user_coupon where id = any(p_user_coupon_ids) order by id for update;
     return query
+        with locked as materialized (
+            select uc.id, uc.user_id, uc.used_at, uc.expires_at, uc.coupon_id from user_coupon uc
+             where uc.id = any(p_user_coupon_ids)
+             order by uc.id
+               for update
+        )
         select r.order_no
           from unnest(p_order_nos, p_user_ids, p_user_coupon_ids, p_order_totals)
                as r(order_no, user_id, user_coupon_id, order_total)
-          left join user_coupon uc on uc.id = r.user_coupon_id
+          left join locked uc on uc.id = r.user_coupon_id
           left join coupon c on c.id = uc.coupon_id
          where r.user_coupon_id is not null
            and not coalesce(coupon_usable(uc.user_id, uc.used_at, uc.expires_at, c.min_order_amount, r.user_id,

@@ -34,7 +34,8 @@ begin
 end
 $$;
 
--- Every row a payment writes besides the order and the stock, through the owners' functions.
+-- Every row a payment writes besides the order, through the owners' functions, in one statement
+-- (every row they change is locked already, and the payment's cost is its statements).
 create or replace function order_record_payment(
     p_order_id       varchar,
     p_user_id        bigint,
@@ -49,18 +50,22 @@ create or replace function order_record_payment(
     p_sales_date     date,
     p_event_id       uuid,
     p_event_type     varchar,
-    p_event_payload  json)
+    p_event_payload  json,
+    p_from_reserved  boolean)
 returns void
 language plpgsql as $$
 declare
     v_lines integer := cardinality(p_option_ids);
 begin
-    perform coupon_use(array[p_user_coupon_id], array[p_order_id], p_now);
-    perform balance_pay(array[p_user_id], array[p_paid], array[p_order_id], p_now);
-    perform dataplatform_record_events(array[p_event_id], array[p_event_type], array[p_order_id],
-                                       array[p_event_payload], p_now);
-    perform ranking_record_sales(array_fill(p_sales_date, array[v_lines]), p_product_ids,
+    perform catalog_sell_stock(p_option_ids, p_quantities, p_from_reserved),
+            balance_pay(array[p_user_id], array[p_paid], array[p_order_id], p_now),
+            dataplatform_record_events(array[p_event_id], array[p_event_type], array[p_order_id],
+                                       array[p_event_payload], p_now),
+            ranking_record_sales(array_fill(p_sales_date, array[v_lines]), p_product_ids,
                                  cast(p_quantities as bigint[]), p_unit_prices);
+    if p_user_coupon_id is not null then
+        perform coupon_use(array[p_user_coupon_id], array[p_order_id], p_now);
+    end if;
     if p_from_cart then
         perform cart_remove_ordered(array_fill(p_user_id, array[v_lines]), p_option_ids);
     end if;
@@ -106,7 +111,6 @@ begin
       from unnest(p_unit_prices, p_quantities) as l(unit_price, quantity);
     v_paid := v_total - p_discount;
 
-    perform catalog_lock_stock(p_option_ids);
     select s.short_option_ids into v_short from catalog_short_orders(v_line_orders, p_option_ids, p_quantities) s;
     if v_short is not null then
         return query select 'OUT_OF_STOCK'::varchar, v_short;
@@ -119,22 +123,24 @@ begin
         return;
     end if;
 
-    perform catalog_sell_stock(p_option_ids, p_quantities, false);
-
-    insert into orders (id, user_id, status, total_amount, discount_amount, paid_amount, user_coupon_id,
-                        from_cart, created_at, expires_at, paid_at, cancelled_at)
-    values (p_order_id, p_user_id, 'PAID', v_total, p_discount, v_paid, p_user_coupon_id, p_from_cart, p_now,
-            null, p_now, null);
+    with placed as (
+        insert into orders (id, user_id, status, total_amount, discount_amount, paid_amount, user_coupon_id,
+                            from_cart, created_at, expires_at, paid_at, cancelled_at)
+        values (p_order_id, p_user_id, 'PAID', v_total, p_discount, v_paid, p_user_coupon_id, p_from_cart, p_now,
+                null, p_now, null)
+        returning id
+    )
     insert into order_line (order_id, line_no, product_id, option_id, product_name, option_name, unit_price,
                             quantity, line_amount)
-    select p_order_id, l.line_no, l.product_id, l.option_id, l.product_name, l.option_name, l.unit_price,
+    select o.id, l.line_no, l.product_id, l.option_id, l.product_name, l.option_name, l.unit_price,
            l.quantity, l.unit_price * l.quantity
-      from unnest(p_product_ids, p_option_ids, p_product_names, p_option_names, p_unit_prices, p_quantities)
+      from placed o,
+           unnest(p_product_ids, p_option_ids, p_product_names, p_option_names, p_unit_prices, p_quantities)
            with ordinality as l(product_id, option_id, product_name, option_name, unit_price, quantity, line_no);
 
     perform order_record_payment(p_order_id, p_user_id, p_now, p_user_coupon_id, v_paid, p_product_ids,
                                  p_option_ids, p_unit_prices, p_quantities, p_from_cart, p_sales_date, p_event_id,
-                                 p_event_type, p_event_payload);
+                                 p_event_type, p_event_payload, false);
 
     return query select null::varchar, null::bigint[];
 end
@@ -188,15 +194,13 @@ begin
         return v_refusal;
     end if;
 
-    perform catalog_sell_stock(v_option_ids, v_quantities, true);
-
     update orders set status = 'PAID', paid_at = p_now, discount_amount = p_discount, paid_amount = v_paid,
                       user_coupon_id = p_user_coupon_id
      where id = p_order_id;
 
     perform order_record_payment(p_order_id, p_user_id, p_now, p_user_coupon_id, v_paid, v_product_ids,
                                  v_option_ids, v_prices, v_quantities, v_order.from_cart, p_sales_date, p_event_id,
-                                 p_event_type, p_event_payload);
+                                 p_event_type, p_event_payload, true);
     return null;
 end
 $$;

@@ -17,7 +17,7 @@ import shop.commerce.order.domain.PaymentOutcome;
 /**
  * The one way an order becomes PAID, whether at once or after a reservation: the coupon's
  * discount quoted here, the data-platform event and the day's sales recorded with it, one
- * statement that checks and writes everything on locked rows ({@code record_payment} in the
+ * statement that checks and writes everything on locked rows ({@code order_record_payment} in the
  * database holds the writes both kinds share), and its refusal turned into the API's error.
  */
 @Component
