@@ -270,8 +270,9 @@ scenario() {
   server_latency_snap > "$run_dir/server-before.txt"
   cpu_snap > "$run_dir/cpu-before.json"
   rm -f "$run_dir"/done-*
-  env BENCH_RUN_DIR="$run_dir" "$@" /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu" \
-    wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s -s bench/lua/scenario.lua "$base" > "$out" 2>&1 \
+  local wrk_threads=$(( connections < threads ? connections : threads )) # wrk needs a connection a thread
+  env BENCH_RUN_DIR="$run_dir" BENCH_THREADS="$wrk_threads" "$@" /usr/bin/time -f '%U %S' -o "$run_dir/wrk-cpu" \
+    wrk -t"$wrk_threads" -c"$connections" -d"${secs}s" --timeout 10s -s bench/lua/scenario.lua "$base" > "$out" 2>&1 \
     || { cat "$out"; die "wrk failed in $name"; }
   cpu_snap > "$run_dir/cpu-after.json"
   printf '%s\tend\t\n' "$(date +%s.%N)" >> "$results/timeline.tsv"
