@@ -53,6 +53,28 @@ class CouponIssueIntegrationTest extends CouponTestSupport {
     }
 
     @Test
+    void afterASellOutARefusalSendsNoStatementAndNeverReachesTheGate() {
+        // the window closes within the minute the instance remembers a sell-out for
+        Instant end = clock.instant().plus(Duration.ofSeconds(30)).truncatedTo(ChronoUnit.SECONDS);
+        long couponId = createCoupon(2, "issueEndsAt", end.toString());
+        issue(1, couponId).statusCode(201);
+        issue(2, couponId).statusCode(201);
+        issue(3, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT")); // the gate's answer, checked
+
+        redisson.getKeys().flushall(); // a claim reaching the gate now would rebuild it from the database
+        queryCounter.reset();
+        issue(4, couponId).statusCode(409).body("code", equalTo("COUPON_SOLD_OUT"));
+        issue(1, couponId).statusCode(409).body("code", equalTo("COUPON_ALREADY_ISSUED"));
+        clock.advance(Duration.between(clock.instant(), end));
+        issue(1, couponId).statusCode(409).body("code", equalTo("COUPON_NOT_ISSUABLE"));
+        issue(5, couponId).statusCode(409).body("code", equalTo("COUPON_NOT_ISSUABLE"));
+
+        assertThat(queryCounter.requestStatements()).isEmpty();
+        assertThat(redisson.getKeys().countExists("coupon-gate:{" + couponId + "}:definition")).isZero();
+        assertThat(userCouponRows(couponId)).isEqualTo(2);
+    }
+
+    @Test
     void aUserGetsACouponOnlyOnce() {
         long couponId = createCoupon(10);
         issue(1, couponId).statusCode(201);

@@ -260,6 +260,7 @@ class CouponIssueModuleTest extends CouponSliceSupport {
                 .update();
 
         gate.resynchronize(couponId);
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1)); // the instance's memory of the sell-out lasts a minute
 
         assertThat(confirmedInGate(couponId).readAll()).containsExactly("2");
         assertThat(redisson.<String, String>getMap("coupon-gate:{" + couponId + "}:definition", StringCodec.INSTANCE)

@@ -23,6 +23,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import shop.commerce.catalog.application.ProductDefinitionCache;
+import shop.commerce.coupon.application.SoldOutCoupons;
 import shop.commerce.support.security.JwtIssuer;
 import shop.commerce.support.security.Role;
 
@@ -59,6 +60,9 @@ public abstract class IntegrationTestSupport {
     @Autowired
     private ProductDefinitionCache productDefinitions;
 
+    @Autowired
+    private SoldOutCoupons soldOutCoupons;
+
     @DynamicPropertySource
     static void embeddedInfrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.registerWith(registry);
@@ -70,6 +74,7 @@ public abstract class IntegrationTestSupport {
         EmptyState.truncateAllTables(jdbc);
         redisson.getKeys().flushall();
         productDefinitions.clear();
+        soldOutCoupons.clear();
         RestAssured.port = port;
     }
 

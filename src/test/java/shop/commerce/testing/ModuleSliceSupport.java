@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import shop.commerce.coupon.application.SoldOutCoupons;
 
 /**
  * One capability started alone: the subclass, in the capability's package, is annotated
@@ -56,6 +57,9 @@ public abstract class ModuleSliceSupport {
     @Autowired
     private ObjectProvider<RedissonClient> redisson;
 
+    @Autowired
+    private ObjectProvider<SoldOutCoupons> soldOutCoupons;
+
     @DynamicPropertySource
     static void embeddedInfrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.registerWith(registry);
@@ -66,6 +70,7 @@ public abstract class ModuleSliceSupport {
         clock.reset();
         EmptyState.truncateTablesOf(jdbc, capabilitiesUnderTest());
         redisson.ifAvailable(client -> client.getKeys().flushall());
+        soldOutCoupons.ifAvailable(SoldOutCoupons::clear);
     }
 
     /** The capabilities whose tables each test starts from empty: the one in whose package the test is. */

@@ -2,7 +2,9 @@ package shop.commerce.coupon.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,9 @@ import shop.commerce.support.ratelimit.RateLimitedOperation;
 import shop.commerce.support.ratelimit.UserRateLimiter;
 
 /**
- * First come, first served. The gate answers the requests that cannot win without touching the
- * database; a winner's claim is written to the database, which enforces the quota and one coupon
+ * First come, first served. Once this instance knows a coupon sold out ({@link SoldOutCoupons}) it
+ * answers from that memory; until then the gate answers the requests that cannot win without
+ * touching the database. A winner's claim is written to the database, which enforces the quota and one coupon
  * per user whatever the gate said, and the claim is then confirmed, or given back if the database
  * refused or failed. Deliberately not transactional: the gate may wait on a lock, and the
  * database write is a single atomic statement. Counts {@code commerce_coupon_issues_total{outcome}}
@@ -36,14 +39,17 @@ public class IssueCouponService {
     private static final Logger log = LoggerFactory.getLogger(IssueCouponService.class);
 
     private final CouponIssueGate gate;
+    private final SoldOutCoupons soldOut;
     private final CouponRepository coupons;
     private final UserRateLimiter rateLimiter;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    IssueCouponService(CouponIssueGate gate, CouponRepository coupons, UserRateLimiter rateLimiter, Clock clock,
-            MeterRegistry registry) {
+    IssueCouponService(CouponIssueGate gate, SoldOutCoupons soldOut, CouponRepository coupons,
+            UserRateLimiter rateLimiter, Clock clock, MeterRegistry registry) {
         this.gate = gate;
+        this.soldOut = soldOut;
         this.coupons = coupons;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
@@ -70,10 +76,11 @@ public class IssueCouponService {
         return result;
     }
 
+    /** Registered once per outcome: registering looks the meter up, which a refusal should not pay for. */
     private Counter issues(String outcome) {
-        return Counter.builder("commerce.coupon.issues")
+        return counters.computeIfAbsent(outcome, tag -> Counter.builder("commerce.coupon.issues")
                 .description("Coupon issue requests by outcome")
-                .tag("outcome", outcome).register(registry);
+                .tag("outcome", tag).register(registry));
     }
 
     private static String outcomeOf(BusinessException refusal) {
@@ -95,9 +102,16 @@ public class IssueCouponService {
     private UserCouponResult firstComeFirstServed(IssueCouponCommand command) {
         rateLimiter.acquire(RateLimitedOperation.COUPON_ISSUES, command.userId());
         Instant now = clock.instant();
+        Optional<IssueRefusal> knownSoldOut = soldOut.refusalAt(command.couponId(), command.userId(), now);
+        if (knownSoldOut.isPresent()) {
+            throw knownSoldOut.get().toException(command.couponId());
+        }
         String claimId = RandomIds.uuid().toString();
         Optional<IssueRefusal> refusedByGate = gate.claim(command.couponId(), command.userId(), claimId, now);
         if (refusedByGate.isPresent()) {
+            if (refusedByGate.get() == IssueRefusal.SOLD_OUT) {
+                soldOut.gateSaidSoldOut(command.couponId());
+            }
             throw refusedByGate.get().toException(command.couponId());
         }
         UserCoupon issued = writeClaim(command.couponId(), command.userId(), claimId, now);
