@@ -10,7 +10,7 @@ import shop.commerce.balance.BalanceApi;
 import shop.commerce.catalog.StockApi;
 import shop.commerce.coupon.CouponApi;
 import shop.commerce.order.domain.Order;
-import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.OrderErrorCode;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderStatus;
 import shop.commerce.support.access.Caller;

@@ -3,7 +3,7 @@ package shop.commerce.order.application;
 import org.springframework.stereotype.Component;
 
 import shop.commerce.order.domain.Order;
-import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.OrderErrorCode;
 import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.support.access.Caller;
 import shop.commerce.support.error.BusinessException;

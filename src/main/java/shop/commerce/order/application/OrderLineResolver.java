@@ -14,7 +14,7 @@ import shop.commerce.catalog.CatalogApi;
 import shop.commerce.catalog.CatalogApi.OptionView;
 import shop.commerce.catalog.CatalogApi.ProductView;
 import shop.commerce.catalog.CatalogErrorCode;
-import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.OrderErrorCode;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.CommonErrorCode;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.commerce.order.domain.Order;
-import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.OrderErrorCode;
 import shop.commerce.support.access.Caller;
 
 /**

@@ -16,7 +16,7 @@ import shop.commerce.catalog.StockApi;
 import shop.commerce.coupon.CouponApi;
 import shop.commerce.coupon.CouponApi.CouponDiscount;
 import shop.commerce.order.domain.Order;
-import shop.commerce.order.domain.OrderErrorCode;
+import shop.commerce.order.OrderErrorCode;
 import shop.commerce.order.domain.OrderIds;
 import shop.commerce.order.domain.OrderLine;
 import shop.commerce.order.domain.OrderRepository;

@@ -1,4 +1,4 @@
-package shop.commerce.order.domain;
+package shop.commerce.order;
 
 import shop.commerce.support.error.BusinessErrorCode;
 import shop.commerce.support.error.ErrorKind;
