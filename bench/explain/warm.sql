@@ -35,7 +35,7 @@ begin
 end
 $f$;
 
--- What support/persistence/IndexScans.only() sets for the rest of a transaction.
+-- What support/persistence/IndexScans.during(...) sets around its statement (set_config local, put back after it).
 create or replace function explain.index_scans_only() returns text language sql as $$
     select 'select set_config(''enable_seqscan'', ''off'', true), set_config(''enable_bitmapscan'', ''off'', true), '
            || 'set_config(''enable_sort'', ''off'', true)'
