@@ -44,3 +44,18 @@ begin
      order by d.n;
 end
 $$;
+
+-- Whether every user's balance covers the sum of that user's amounts, as the balances are now: a
+-- batch of payments (place_paid_orders) asks it about the orders it accepted.
+create or replace function balance_covers(p_user_ids bigint[], p_amounts bigint[])
+returns boolean
+language sql stable as $$
+    select not exists (
+        select 1
+          from (select u.user_id, sum(u.amount) as amount
+                  from unnest(p_user_ids, p_amounts) as u(user_id, amount)
+                 where u.amount > 0
+                 group by u.user_id) d
+          left join user_balance b on b.user_id = d.user_id
+         where b.balance is null or b.balance < d.amount)
+$$;

@@ -75,3 +75,17 @@ begin
      where s.option_id = l.option_id;
 end
 $$;
+
+-- Whether the stock rows hold all the given lines at once (their quantities summed per option), as
+-- the rows are now: a batch of payments (place_paid_orders) asks it about the orders it accepted.
+create or replace function catalog_stock_covers(p_option_ids bigint[], p_quantities integer[])
+returns boolean
+language sql stable as $$
+    select not exists (
+        select 1
+          from (select l.option_id, sum(l.quantity) as quantity
+                  from unnest(p_option_ids, p_quantities) as l(option_id, quantity)
+                 group by l.option_id) d
+          join option_stock s on s.option_id = d.option_id
+         where not option_stock_available(s.total, s.reserved, d.quantity))
+$$;

@@ -1,5 +1,7 @@
 package shop.commerce.order.api;
 
+import java.util.Optional;
+
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import shop.commerce.order.application.CancelOrderService;
+import shop.commerce.order.application.IdempotentOrder;
+import shop.commerce.order.application.PlaceOrderCommand;
 import shop.commerce.order.application.OrderMetrics;
 import shop.commerce.order.application.OrderQueries;
 import shop.commerce.order.application.PayOrderService;
@@ -73,10 +77,21 @@ class OrderController {
             caller.requireSelf(request.userId());
         }
         validation.validate(request);
-        return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
-                () -> ResponseEntity.status(HttpStatus.CREATED)
-                        .body(OrderResponse.from(queries.details(
-                                metrics.timed("place", () -> placeOrder.place(request.toCommand()))))));
+        PlaceOrderCommand command = request.toCommand();
+        if (!command.payNow()) {
+            return idempotentRequests.execute(httpRequest, caller.id(), limit(caller),
+                    () -> ResponseEntity.status(HttpStatus.CREATED)
+                            .body(OrderResponse.from(queries.details(
+                                    metrics.timed("place", () -> placeOrder.place(command))))));
+        }
+        // Paid at once, the order may be paid in a batch with others, whose transaction takes its key.
+        return idempotentRequests.executeClaimed(httpRequest, caller.id(), limit(caller), claim -> {
+            Optional<IdempotentOrder> idempotent = Optional.ofNullable(claim).map(c -> new IdempotentOrder(c,
+                    HttpStatus.CREATED.value(), order -> OrderResponse.from(OrderQueries.OrderDetails.listed(order))));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(OrderResponse.from(queries.details(
+                            metrics.timed("place", () -> placeOrder.place(command, idempotent)))));
+        });
     }
 
     @PostMapping("/api/v1/orders/{orderId}/payment")

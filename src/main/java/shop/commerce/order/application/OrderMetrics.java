@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import shop.commerce.catalog.CatalogErrorCode;
@@ -24,7 +25,8 @@ import shop.commerce.support.persistence.AfterCommit;
  * <li>{@code commerce_order_amount_krw_total}: what paid orders paid;</li>
  * <li>{@code commerce_stock_outs_total}: orders refused {@code OUT_OF_STOCK};</li>
  * <li>{@code commerce_order_expiry_failures_total}: attempts of the expiry sweeper to expire an order that failed;</li>
- * <li>{@code commerce_order_duration_seconds{operation,outcome}}: the order path, as a histogram.</li>
+ * <li>{@code commerce_order_duration_seconds{operation,outcome}}: the order path, as a histogram;</li>
+ * <li>{@code commerce_order_payment_batch_orders}: how many pay-now orders each payment statement paid.</li>
  * </ul>
  * A step that happens inside a transaction is counted and logged when that transaction commits, so a
  * rolled-back step leaves no trace; outside one it is counted at once. Refusals are counted at once.
@@ -43,6 +45,7 @@ public class OrderMetrics {
     private final Counter paidAmount;
     private final Counter stockOuts;
     private final Counter expiryFailures;
+    private final DistributionSummary paymentBatches;
 
     public OrderMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -59,6 +62,14 @@ public class OrderMetrics {
         this.expiryFailures = Counter.builder("commerce.order.expiry.failures")
                 .description("Orders the expiry sweeper failed to expire (left pending, retried later)")
                 .register(registry);
+        this.paymentBatches = DistributionSummary.builder("commerce.order.payment.batch.orders")
+                .description("Pay-now orders paid together by one statement (PaymentBatcher)")
+                .register(registry);
+    }
+
+    /** One payment statement paid {@code orders} pay-now orders together. */
+    public void paymentBatch(int orders) {
+        paymentBatches.record(orders);
     }
 
     /** An order was created (pending, or paid at once: then {@link #paid} follows). */

@@ -12,6 +12,7 @@ import shop.commerce.coupon.CouponApi.CouponDiscount;
 import shop.commerce.coupon.CouponApi;
 import shop.commerce.order.domain.Order;
 import shop.commerce.order.domain.OrderRepository;
+import shop.commerce.order.domain.OrderRepository.PayNow;
 import shop.commerce.order.domain.PaymentOutcome;
 
 /**
@@ -27,9 +28,12 @@ class OrderPayment {
     private final CouponApi coupons;
     private final OutboxAndSalesFactory events;
     private final OrderMetrics metrics;
+    private final PaymentBatcher batcher;
 
-    OrderPayment(OrderRepository orders, CouponApi coupons, OutboxAndSalesFactory events, OrderMetrics metrics) {
+    OrderPayment(OrderRepository orders, CouponApi coupons, OutboxAndSalesFactory events, OrderMetrics metrics,
+            PaymentBatcher batcher) {
         this.orders = orders;
+        this.batcher = batcher;
         this.coupons = coupons;
         this.events = events;
         this.metrics = metrics;
@@ -41,11 +45,12 @@ class OrderPayment {
     }
 
     /**
-     * Pays {@code order}, placed and paid in one step. Empty when the statement found a line's name
+     * Pays {@code order}, placed and paid in one step, alone or in a batch with others
+     * ({@link PaymentBatcher}); a keyed one's response is stored by the payment's transaction. Empty when the statement found a line's name
      * or price replaced, or the coupon usable again after all: price the order again and retry.
      */
-    Optional<Order> payAtOnce(Order order, Optional<CouponDiscount> coupon) {
-        PaymentOutcome outcome = orders.placePaid(order, quoted(order, coupon), events.paid(order));
+    Optional<Order> payAtOnce(Order order, Optional<CouponDiscount> coupon, Optional<IdempotentOrder> idempotent) {
+        PaymentOutcome outcome = batcher.pay(new PayNow(order, quoted(order, coupon), events.paid(order)), idempotent);
         if (outcome.paid()) {
             metrics.placed(order.id(), order.userId(), order.totalAmount(), order.lines().size());
         }

@@ -64,19 +64,28 @@ public class PlaceOrderService {
     }
 
     public Order place(PlaceOrderCommand command) {
+        return place(command, Optional.empty());
+    }
+
+    /**
+     * Places the order; a pay-now order with {@code idempotent} has its key taken and its response
+     * stored by the transaction that pays it. A reservation ignores it: its caller keeps the key.
+     */
+    public Order place(PlaceOrderCommand command, Optional<IdempotentOrder> idempotent) {
         List<RequestedLine> requested = requestedLines(command);
         Instant now = clock.instant();
         String orderId = OrderIds.next(now);
-        return command.payNow() ? payNow(command, requested, orderId, now)
+        return command.payNow() ? payNow(command, requested, orderId, now, idempotent)
                 : transactions.execute(status -> reserve(command, requested, orderId, now));
     }
 
-    private Order payNow(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now) {
+    private Order payNow(PlaceOrderCommand command, List<RequestedLine> requested, String orderId, Instant now,
+            Optional<IdempotentOrder> idempotent) {
         return untilPricedConsistently(orderId, requested, () -> {
             Priced priced = price(command, lineResolver.resolve(requested));
             Order order = Order.paidAtOnce(orderId, command.userId(), priced.lines(), priced.discount(),
                     command.userCouponId(), command.fromCart(), now);
-            return payment.payAtOnce(order, priced.coupon());
+            return payment.payAtOnce(order, priced.coupon(), idempotent);
         });
     }
 

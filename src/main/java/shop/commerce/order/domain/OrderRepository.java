@@ -17,6 +17,18 @@ public interface OrderRepository {
     PaymentOutcome placePaid(Order order, boolean couponQuoted, OutboxAndSales event);
 
     /**
+     * Pays several orders placed at once in one statement, answering per order (in the list's
+     * order) what {@link #placePaid} would have answered had they run one after another. Every
+     * row the batch touches is locked first in the global lock order; a refusal changes nothing of
+     * its order nor of the others.
+     */
+    List<PaymentOutcome> placePaidTogether(List<PayNow> payments);
+
+    /** One order of {@link #placePaidTogether}, with {@link #placePaid}'s arguments. */
+    record PayNow(Order order, boolean couponQuoted, OutboxAndSales event) {
+    }
+
+    /**
      * Pays the pending order that {@code paid} is the next state of, in one statement: its
      * transition (from the states {@link OrderStatus#PAID} allows, before its deadline), its
      * reserved stock sold, the coupon, the balance, and {@code event}; any refusal changes nothing.

@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,6 @@ import shop.commerce.order.domain.PaymentOutcome;
 import shop.commerce.ranking.RankingSales.Sale;
 import shop.commerce.ranking.RankingSales;
 import shop.commerce.support.persistence.IndexScans;
-import shop.commerce.support.persistence.SentChanges;
 import shop.commerce.support.persistence.SqlTime;
 
 @Repository
@@ -52,7 +52,7 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public PaymentOutcome placePaid(Order order, boolean couponQuoted, OutboxAndSales event) {
-        return SentChanges.send(() -> withLines(jdbc.sql("""
+        return withLines(jdbc.sql("""
                 select refusal, short_option_ids
                   from place_paid_order(:id, :userId, :now, cast(:productIds as bigint[]),
                                         cast(:optionIds as bigint[]), cast(:productNames as varchar[]),
@@ -72,7 +72,54 @@ class JdbcOrderRepository implements OrderRepository {
                     return new PaymentOutcome(refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal),
                             shortOptions == null ? List.of() : List.of((Long[]) shortOptions.getArray()));
                 })
-                .single());
+                .single();
+    }
+
+    @Override
+    public List<PaymentOutcome> placePaidTogether(List<PayNow> payments) {
+        List<OrderLine> lines = new ArrayList<>();
+        List<Integer> lineOrders = new ArrayList<>();
+        for (int n = 0; n < payments.size(); n++) {
+            for (OrderLine line : payments.get(n).order().lines()) {
+                lines.add(line);
+                lineOrders.add(n + 1);
+            }
+        }
+        Instant batchNow = payments.stream().map(p -> p.order().paidAt()).max(Instant::compareTo).orElseThrow();
+        PaymentOutcome[] outcomes = new PaymentOutcome[payments.size()];
+        withLines(jdbc.sql("""
+                select order_no, refusal, short_option_ids
+                  from place_paid_orders(:now, cast(:orderIds as varchar[]), cast(:userIds as bigint[]),
+                                         cast(:createdAts as timestamptz[]), cast(:userCouponIds as bigint[]),
+                                         cast(:couponQuoted as boolean[]), cast(:discounts as bigint[]),
+                                         cast(:fromCart as boolean[]), cast(:salesDates as date[]),
+                                         cast(:eventIds as uuid[]), cast(:eventTypes as varchar[]),
+                                         cast(:payloads as json[]), cast(:lineOrders as integer[]),
+                                         cast(:productIds as bigint[]), cast(:optionIds as bigint[]),
+                                         cast(:productNames as varchar[]), cast(:optionNames as varchar[]),
+                                         cast(:unitPrices as bigint[]), cast(:quantities as integer[]))
+                """), lines)
+                .param("now", SqlTime.param(batchNow))
+                .param("orderIds", payments.stream().map(p -> p.order().id()).toArray(String[]::new))
+                .param("userIds", payments.stream().map(p -> p.order().userId()).toArray(Long[]::new))
+                .param("createdAts", payments.stream().map(p -> p.order().paidAt().toString()).toArray(String[]::new))
+                .param("userCouponIds", payments.stream().map(p -> p.order().userCouponId()).toArray(Long[]::new))
+                .param("couponQuoted", payments.stream().map(PayNow::couponQuoted).toArray(Boolean[]::new))
+                .param("discounts", payments.stream().map(p -> p.order().discountAmount()).toArray(Long[]::new))
+                .param("fromCart", payments.stream().map(p -> p.order().fromCart()).toArray(Boolean[]::new))
+                .param("salesDates", payments.stream().map(p -> p.event().salesDate().toString()).toArray(String[]::new))
+                .param("eventIds", payments.stream().map(p -> p.event().eventId().toString()).toArray(String[]::new))
+                .param("eventTypes", payments.stream().map(p -> p.event().eventType()).toArray(String[]::new))
+                .param("payloads", payments.stream().map(p -> p.event().payload()).toArray(String[]::new))
+                .param("lineOrders", lineOrders.toArray(Integer[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    String refusal = rs.getString("refusal");
+                    Array shortOptions = rs.getArray("short_option_ids");
+                    outcomes[rs.getInt("order_no") - 1] = new PaymentOutcome(
+                            refusal == null ? null : PaymentOutcome.Refusal.valueOf(refusal),
+                            shortOptions == null ? List.of() : List.of((Long[]) shortOptions.getArray()));
+                });
+        return List.of(outcomes);
     }
 
     @Override

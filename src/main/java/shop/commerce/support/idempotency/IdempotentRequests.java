@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -85,11 +86,7 @@ public class IdempotentRequests {
             beforeExecution.run();
             return action.get();
         }
-        if (!VALID_KEY.matcher(key).matches()) {
-            throw new BusinessException(CommonErrorCode.VALIDATION_FAILED,
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters",
-                    java.util.Map.of("errors", List.of(new FieldViolation(HEADER, "1 to 255 visible ASCII characters"))));
-        }
+        requireValid(key);
         Instant now = clock.instant();
         Optional<StoredResponse> finished = records.find(userId, key, now);
         if (finished.isPresent()) {
@@ -97,7 +94,7 @@ public class IdempotentRequests {
         }
         beforeExecution.run();
         return outer.execute(status -> {
-            if (!locks.tryLock("idempotency:" + userId + ":" + key)) {
+            if (!locks.tryLock(lockName(userId, key))) {
                 throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
                         "A request with this Idempotency-Key is still being processed");
             }
@@ -115,8 +112,7 @@ public class IdempotentRequests {
                     throw refusal;
                 }
                 rollbackTo(connection, beforeAction);
-                response = ResponseEntity.status(refusal.errorCode().status())
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(refusal));
+                response = refusalResponse(refusal);
             }
             Objects.requireNonNull(response);
             if (response.getStatusCode().is2xxSuccessful() || isStoredRefusal(response.getStatusCode().value())) {
@@ -124,6 +120,70 @@ public class IdempotentRequests {
             }
             return response;
         });
+    }
+
+    /**
+     * Like {@link #execute}, for work that runs in a transaction of its own, on another thread
+     * (a batch of payments): {@code action} gets the key's claim (null without the header) and the
+     * work's transaction must {@link IdempotencyClaims#take take} it and {@link IdempotencyClaims#store
+     * store} its successful outcome. A refusal it throws is stored here afterwards, under the key's
+     * mark: it changed nothing, so a retry that ran meanwhile answers for both.
+     */
+    public ResponseEntity<?> executeClaimed(HttpServletRequest request, long userId, Runnable beforeExecution,
+            Function<IdempotencyClaim, ResponseEntity<?>> action) {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            beforeExecution.run();
+            return action.apply(null);
+        }
+        requireValid(key);
+        Instant now = clock.instant();
+        Optional<StoredResponse> finished = records.find(userId, key, now);
+        if (finished.isPresent()) {
+            return replay(finished.get(), request);
+        }
+        beforeExecution.run();
+        IdempotencyClaim claim = new IdempotencyClaim(userId, key, request.getMethod(), pathOf(request),
+                digestOf(request), now, now.plus(properties.ttl()));
+        try {
+            return action.apply(claim);
+        } catch (IdempotentReplay replay) {
+            return replay(replay.stored(), request);
+        } catch (BusinessException refusal) {
+            if (!isStoredRefusal(refusal)) {
+                throw refusal;
+            }
+            return outer.execute(status -> {
+                if (!locks.tryLock(lockName(userId, key))) {
+                    throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+                            "A request with this Idempotency-Key is still being processed");
+                }
+                Optional<StoredResponse> finishedMeanwhile = records.find(userId, key, now);
+                if (finishedMeanwhile.isPresent()) {
+                    return replay(finishedMeanwhile.get(), request);
+                }
+                ResponseEntity<?> response = refusalResponse(refusal);
+                records.save(userId, key, storedFrom(request, response), now, now.plus(properties.ttl()));
+                return response;
+            });
+        }
+    }
+
+    static String lockName(long userId, String key) {
+        return "idempotency:" + userId + ":" + key;
+    }
+
+    private static void requireValid(String key) {
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw new BusinessException(CommonErrorCode.VALIDATION_FAILED,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                    java.util.Map.of("errors", List.of(new FieldViolation(HEADER, "1 to 255 visible ASCII characters"))));
+        }
+    }
+
+    private static ResponseEntity<?> refusalResponse(BusinessException refusal) {
+        return ResponseEntity.status(refusal.errorCode().status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(refusal));
     }
 
     private static Savepoint setSavepoint(Connection connection) {

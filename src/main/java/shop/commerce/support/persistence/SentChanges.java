@@ -42,6 +42,20 @@ public final class SentChanges {
         }
     }
 
+    /**
+     * Runs work that this thread does for other requests (a batch of payments): whatever it sends is
+     * not this thread's request's change; each request counts its own part.
+     */
+    public static void onBehalfOfOthers(Runnable work) {
+        RequestAttributes ownRequest = RequestContextHolder.getRequestAttributes();
+        RequestContextHolder.resetRequestAttributes();
+        try {
+            work.run();
+        } finally {
+            RequestContextHolder.setRequestAttributes(ownRequest);
+        }
+    }
+
     static void record() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
