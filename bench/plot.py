@@ -3,7 +3,7 @@
 
   plot-scenarios.png      requests/s and p99 (wrk's, and the service's own) per scenario (rows.jsonl)
   plot-storm-<N>.png      per order storm point (N connections): paid orders/s and the service's p99
-                          of POST /api/v1/orders, second by second (samples.jsonl from bench/sample.py,
+                          of placing an order, second by second (samples.jsonl from bench/sample.py,
                           cut to the storm's window from timeline.tsv)
   plot-cpu.png            CPU cores per process over the whole run (pidstat.log, one sample every
                           10 s), the scenarios shaded
@@ -98,7 +98,7 @@ def storm_plots():
                  f"Order storm at {connections} connections, second by second ({run_title()}; the service's own counters)",
                  "seconds since the storm began",
                  [Panel("paid orders/s", [("paid orders per second", paid)]),
-                  Panel("p99, ms", [("p99 of POST /api/v1/orders inside the service", p99)])])
+                  Panel("p99, ms", [("p99 of placing an order inside the service", p99)])])
 
 
 GROUPS = [("service JVM", lambda c: c.startswith("java") and "commerce-service" in c),

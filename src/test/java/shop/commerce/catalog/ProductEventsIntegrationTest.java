@@ -84,9 +84,11 @@ class ProductEventsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void anUnknownProductIsANotFoundProblem() {
+    void anUnknownProductIsANotFoundProblemAndANonPositiveIdABadRequest() {
         anonymous().accept("text/event-stream").get("/api/v1/products/999999/events").then().statusCode(404)
                 .contentType(startsWith("application/problem+json")).body("code", equalTo("PRODUCT_NOT_FOUND"));
+        anonymous().get("/api/v1/products/0/events").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("VALIDATION_FAILED"));
     }
 
     @Test

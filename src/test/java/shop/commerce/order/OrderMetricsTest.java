@@ -56,6 +56,18 @@ class OrderMetricsTest {
     }
 
     @Test
+    void anOrderPlacedAndPaidAtOnceCountsBothInOneLine(CapturedOutput output) {
+        metrics.placedAndPaid("o-9", 7, 50_000, 5_000, 45_000, 2);
+
+        assertThat(orders("placed")).isEqualTo(1);
+        assertThat(orders("paid")).isEqualTo(1);
+        assertThat(registry.get("commerce.order.amount.krw").counter().count()).isEqualTo(45_000);
+        assertThat(output.getOut()).contains(
+                "Order placed and paid: order=o-9 user=7 total=50000 KRW discount=5000 KRW paid=45000 KRW lines=2")
+                .doesNotContain("Order placed: order=o-9").doesNotContain("Order paid: order=o-9");
+    }
+
+    @Test
     void countsAndLogsOnlyWhenTheTransactionCommits() {
         List<TransactionSynchronization> committed = inTransaction(() -> metrics.paid("o-1", 7, 10_000, 0, 10_000));
         assertThat(orders("paid")).isZero();

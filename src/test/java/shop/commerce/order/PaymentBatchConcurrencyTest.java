@@ -49,8 +49,8 @@ class PaymentBatchConcurrencyTest extends IntegrationTestSupport {
         for (int user = 1; user <= 151; user++) {
             tokens.add(token(user, Role.USER));
         }
-        // one instance lets one statement fly at a time, so its orders queue into batches
-        try (ConfigurableApplicationContext second = SecondInstance.start("--commerce.order.payment-batch-lanes=1")) {
+        // the first instance keeps one payment statement in flight (the default), the second two
+        try (ConfigurableApplicationContext second = SecondInstance.start("--commerce.order.payment-batch-lanes=2")) {
             String[] urls = { baseUrl() + "/api/v1/orders", SecondInstance.baseUrl(second) + "/api/v1/orders" };
             // 90 orders of the hot user (money for 60) among 150 of one order each: 240 for 150 units
             List<Result> results = ConcurrentRequests.run(240, i -> {
@@ -91,7 +91,7 @@ class PaymentBatchConcurrencyTest extends IntegrationTestSupport {
         for (int user = 1; user <= 20; user++) {
             tokens.add(token(user, Role.USER));
         }
-        try (ConfigurableApplicationContext second = SecondInstance.start("--commerce.order.payment-batch-lanes=1")) {
+        try (ConfigurableApplicationContext second = SecondInstance.start("--commerce.order.payment-batch-lanes=2")) {
             String[] urls = { baseUrl() + "/api/v1/orders", SecondInstance.baseUrl(second) + "/api/v1/orders" };
             // every user sends its order three times with one key: twice to one instance, once to the other
             List<Result> results = ConcurrentRequests.run(60, i -> Call.post(urls[i / 20 % 2], tokens.get(i % 20),

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 import shop.commerce.catalog.application.ProductCatalogService;
 import shop.commerce.support.openapi.ProblemCodes;
 
@@ -37,7 +38,7 @@ class ProductEventsController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(implementation = ProductResponse.class)))
-    SseEmitter productEvents(@PathVariable long productId, HttpMethod method) {
+    SseEmitter productEvents(@PathVariable @Positive long productId, HttpMethod method) {
         return streams.open(productId, ProductResponse.from(catalog.get(productId)), method);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
@@ -51,8 +50,12 @@ public class SoldOutCoupons {
 
     private final CouponRepository coupons;
     private final Cache<Long, SoldOut> soldOut;
-    /** When each coupon was last looked up, by this instance; at most one lookup per coupon at a time. */
-    private final ConcurrentMap<Long, Long> lookedUpAt = new ConcurrentHashMap<>();
+    /**
+     * When each coupon was last looked up, by this instance; at most one lookup per coupon at a time.
+     * Forgotten a while after the last lookup, so coupons that never sold out do not pile up.
+     */
+    private final ConcurrentMap<Long, Long> lookedUpAt = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).<Long, Long>build().asMap();
 
     SoldOutCoupons(CouponRepository coupons, Clock clock) {
         this.coupons = coupons;

@@ -92,6 +92,19 @@ public class OrderMetrics {
         });
     }
 
+    /** An order was placed and paid in one step: {@link #placed} and {@link #paid} in one log line. */
+    public void placedAndPaid(String orderId, long userId, long totalAmount, long discountAmount, long paidAmount,
+            int lines) {
+        LogContext.order(orderId);
+        AfterCommit.run(() -> {
+            placed.increment();
+            paid.increment();
+            this.paidAmount.increment(paidAmount);
+            log.info("Order placed and paid: order={} user={} total={} KRW discount={} KRW paid={} KRW lines={}",
+                    orderId, userId, totalAmount, discountAmount, paidAmount, lines);
+        });
+    }
+
     /** An order was cancelled; {@code refundedAmount} is 0 for one never paid. */
     public void cancelled(String orderId, long userId, long refundedAmount) {
         LogContext.order(orderId);

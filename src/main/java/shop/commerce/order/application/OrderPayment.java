@@ -52,7 +52,9 @@ class OrderPayment {
     Optional<Order> payAtOnce(Order order, Optional<CouponDiscount> coupon, Optional<IdempotentOrder> idempotent) {
         PaymentOutcome outcome = batcher.pay(new PayNow(order, quoted(order, coupon), events.paid(order)), idempotent);
         if (outcome.paid()) {
-            metrics.placed(order.id(), order.userId(), order.totalAmount(), order.lines().size());
+            metrics.placedAndPaid(order.id(), order.userId(), order.totalAmount(), order.discountAmount(),
+                    order.paidAmount(), order.lines().size());
+            return Optional.of(order);
         }
         return settled(order, outcome);
     }

@@ -15,5 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("commerce.order")
 public record OrderProperties(@DefaultValue("10m") Duration paymentTimeout,
         @DefaultValue("1s") Duration expirySweepInterval, @DefaultValue("5") int maxPendingOrders,
-        @DefaultValue("32") int paymentBatchSize, @DefaultValue("2") int paymentBatchLanes) {
+        @DefaultValue("32") int paymentBatchSize, @DefaultValue("1") int paymentBatchLanes) {
 }
