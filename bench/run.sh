@@ -51,6 +51,8 @@
 #   BENCH_PORT [18090]; BENCH_DB [commerce_bench]; BENCH_REDIS_DB [9]; BENCH_KAFKA [127.0.0.1:9092]
 #   BENCH_JWT_SECRET; BENCH_SERVER_PIDS [] JVM PIDs to measure with --url; BENCH_DRAIN_SECONDS [60]
 #   BENCH_CEILING [bench/order-tx-ceiling.sh] ("skip" to leave it out)
+#   BENCH_JIT_SETTLE [120] before each scenario after the warm-up, wait up to this many seconds for
+#   the JVMs' JIT compile queues to drain (jcmd Compiler.queue)
 #   BENCH_SCENARIOS [storm hot coupon balance product products top crowd flood] the scenarios after the
 #   setup and warm-up, in this order; a name may repeat ("product product product")
 #   BENCH_SERVER_URLS [the jar's base URL, or the cluster instances' management URLs] whose request-latency
@@ -116,7 +118,7 @@ die() { echo "bench/run.sh: $*" >&2; exit 1; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 # --- Stop what we started, whatever happens ---------------------------------------------------
-server_pid= pidstat_pid= sampler_pid= kafka_started= cluster_started= wrk_pids=()
+server_pid= warmed_up= pidstat_pid= sampler_pid= kafka_started= cluster_started= wrk_pids=()
 cleanup() {
   local status=$?
   trap - EXIT
@@ -258,6 +260,30 @@ server_latency_snap() {
   done
 }
 
+# Waits until the JIT of every measured JVM has nothing left to compile (jcmd Compiler.queue), at
+# most BENCH_JIT_SETTLE seconds. A warm-up that saturates both cores leaves the compiler threads
+# behind: after the 90 s warm-up they spent the next minute at about one core, so the first
+# scenario measured the compiler as much as the service.
+jit_settle() {
+  local limit=${BENCH_JIT_SETTLE:-120} waited=0 pid busy
+  [ -n "${jvm_pids// /}" ] && command -v jcmd > /dev/null || return 0
+  while [ "$waited" -lt "$limit" ]; do
+    busy=
+    for pid in $jvm_pids; do
+      jcmd "$pid" Compiler.queue 2> /dev/null | awk '
+        /^Current compiles:/ { current = 1; next }
+        /compile queue:/ { current = 0; queue = 1; next }
+        NF == 0 { next }
+        current || (queue && $0 != "Empty") { busy = 1 }
+        END { exit busy ? 0 : 1 }' && busy=1
+    done
+    [ -z "$busy" ] && break
+    sleep 1
+    waited=$(( waited + 1 ))
+  done
+  if [ "$waited" -gt 0 ]; then say "the JIT's compile queue took ${waited}s to drain${busy:+ (still compiling: measuring anyway)}"; fi
+}
+
 # scenario NAME CONNECTIONS SECONDS EXPECT [VAR=value ...]: one wrk run, CPU measured around it.
 # SECONDS is a cap when BENCH_TOTAL is given (the run ends when all requests are answered).
 scenario() {
@@ -265,6 +291,7 @@ scenario() {
   shift 4
   local out
   out=$results/wrk-$(tr -c 'a-z0-9\n' - <<< "${name,,}").txt
+  [ -z "$warmed_up" ] || jit_settle
   say "$name: $connections connections"
   printf '%s\t%s\t%s\n' "$(date +%s.%N)" "$name" "$connections" >> "$results/timeline.tsv"
   server_latency_snap > "$run_dir/server-before.txt"
@@ -294,6 +321,7 @@ scenario "charge (every user once, setup)" 32 300 "exact:200=$users" \
 scenario "warm-up (orders, coupon claims, all reads)" 32 "$warmup" none \
   BENCH_REQUEST=order:4,coupon:2,product:2,balance:2,products:1,top:1 BENCH_USERS="1-$storm_users" \
   BENCH_COUPON_ID="$WARM_COUPON_ID"
+warmed_up=1
 
 # The crowd: one wrk process per kind of request, side by side.
 crowd_scenario() {
