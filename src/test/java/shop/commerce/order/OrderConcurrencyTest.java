@@ -231,11 +231,6 @@ class OrderConcurrencyTest extends IntegrationTestSupport {
     }
 
     private void assertLedgersMatchBalances() {
-        assertThat(count("""
-                select count(*) from user_balance b
-                 where b.balance <> (select coalesce(sum(t.amount), 0) from balance_transaction t
-                                      where t.user_id = b.user_id)
-                    or b.balance < 0
-                """)).isZero();
+        assertThat(fixtures.balancesOffTheirLedgers()).isZero();
     }
 }

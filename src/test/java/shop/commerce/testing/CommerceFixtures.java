@@ -88,6 +88,21 @@ public final class CommerceFixtures {
                 .param("u", userId).query(Long.class).single();
     }
 
+    /**
+     * Balances that are negative, differ from the sum of their ledger, or differ from their last
+     * ledger row's balance_after: 0 when the books hold.
+     */
+    public long balancesOffTheirLedgers() {
+        return jdbc.sql("""
+                select count(*) from user_balance b
+                 where b.balance < 0
+                    or b.balance <> (select coalesce(sum(t.amount), 0) from balance_transaction t
+                                      where t.user_id = b.user_id)
+                    or b.balance <> coalesce((select t.balance_after from balance_transaction t
+                                               where t.user_id = b.user_id order by t.id desc limit 1), 0)
+                """).query(Long.class).single();
+    }
+
     /** {total, reserved} of an option. */
     public List<Long> stock(long optionId) {
         return jdbc.sql("select total, reserved from option_stock where option_id = :id").param("id", optionId)

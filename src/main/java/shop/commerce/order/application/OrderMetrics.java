@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import shop.commerce.catalog.CatalogErrorCode;
 import shop.commerce.support.error.BusinessException;
 import shop.commerce.support.error.ErrorCode;
+import shop.commerce.support.idempotency.IdempotentReplay;
 import shop.commerce.support.logging.LogContext;
 import shop.commerce.support.persistence.AfterCommit;
 
@@ -147,7 +148,8 @@ public class OrderMetrics {
 
     /**
      * Times one pass through the order path ({@code operation}: {@code place}, {@code pay} or
-     * {@code cancel}) and counts a refusal that leaves it as a {@link BusinessException}.
+     * {@code cancel}; {@code outcome}: {@code ok}, {@code refused}, {@code replayed} or {@code error})
+     * and counts a refusal that leaves it as a {@link BusinessException}.
      */
     public <T> T timed(String operation, Supplier<T> orderPath) {
         Timer.Sample sample = Timer.start(registry);
@@ -156,6 +158,10 @@ public class OrderMetrics {
             T result = orderPath.get();
             outcome = "ok";
             return result;
+        } catch (IdempotentReplay replay) {
+            // a retry of the same key finished first (in another batch): its answer is this one's
+            outcome = "replayed";
+            throw replay;
         } catch (BusinessException refusal) {
             outcome = "refused";
             refused(refusal.errorCode());

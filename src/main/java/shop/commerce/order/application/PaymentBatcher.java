@@ -1,7 +1,9 @@
 package shop.commerce.order.application;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import shop.commerce.order.domain.OrderRepository;
 import shop.commerce.order.domain.OrderRepository.PayNow;
 import shop.commerce.order.domain.PaymentOutcome;
 import shop.commerce.support.idempotency.IdempotencyClaims;
+import shop.commerce.support.idempotency.PreparedAnswer;
 import shop.commerce.support.persistence.SentChanges;
 
 /**
@@ -65,7 +68,10 @@ class PaymentBatcher {
 
     /** Pays {@code payment}, alone or with others; answers what {@link OrderRepository#placePaid} would. */
     PaymentOutcome pay(PayNow payment, Optional<IdempotentOrder> idempotent) {
-        Submitted submitted = new Submitted(payment, idempotent.orElse(null), new CompletableFuture<>());
+        // the answer a keyed order stores once paid is rendered here, on its own thread, not in the batch
+        PreparedAnswer answer = idempotent.map(i -> claims.prepare(i.claim(), i.status(),
+                i.body().apply(payment.order()))).orElse(null);
+        Submitted submitted = new Submitted(payment, answer, new CompletableFuture<>());
         waiting.add(submitted);
         while (!submitted.outcome().isDone()) {
             if (lanes.tryAcquire()) {
@@ -94,7 +100,7 @@ class PaymentBatcher {
     }
 
     private void pay(List<Submitted> batch) {
-        boolean keyed = batch.stream().anyMatch(s -> s.idempotent() != null);
+        boolean keyed = batch.stream().anyMatch(s -> s.answer() != null);
         AtomicBoolean committing = new AtomicBoolean();
         try {
             List<PaymentOutcome> outcomes = keyed ? transactions.execute(status -> {
@@ -138,24 +144,22 @@ class PaymentBatcher {
      * gets its answer now and a null outcome.
      */
     private List<PaymentOutcome> payKeyed(List<Submitted> batch) {
-        List<Submitted> keyed = batch.stream().filter(s -> s.idempotent() != null).toList();
-        List<Optional<RuntimeException>> taken = claims.take(keyed.stream().map(s -> s.idempotent().claim()).toList());
+        List<Submitted> keyed = batch.stream().filter(s -> s.answer() != null).toList();
+        List<Optional<RuntimeException>> taken = claims.take(keyed.stream().map(s -> s.answer().claim()).toList());
         for (int i = 0; i < keyed.size(); i++) {
             taken.get(i).ifPresent(keyed.get(i).outcome()::completeExceptionally);
         }
         List<Submitted> paying = batch.stream().filter(s -> !s.outcome().isDone()).toList();
         List<PaymentOutcome> outcomes = paying.isEmpty() ? List.of() : payAll(paying);
-        List<PaymentOutcome> answers = new ArrayList<>();
-        for (Submitted s : batch) {
-            int at = paying.indexOf(s);
-            PaymentOutcome outcome = at < 0 ? null : outcomes.get(at);
-            if (outcome != null && outcome.paid() && s.idempotent() != null) {
-                IdempotentOrder idempotent = s.idempotent();
-                claims.store(idempotent.claim(), idempotent.status(), idempotent.body().apply(s.payment().order()));
+        Map<Submitted, PaymentOutcome> outcomeOf = new IdentityHashMap<>();
+        for (int i = 0; i < paying.size(); i++) {
+            Submitted s = paying.get(i);
+            outcomeOf.put(s, outcomes.get(i));
+            if (outcomes.get(i).paid() && s.answer() != null) {
+                claims.store(s.answer());
             }
-            answers.add(outcome);
         }
-        return answers;
+        return batch.stream().map(outcomeOf::get).toList();
     }
 
     private void signalLaneFreed() {
@@ -229,6 +233,7 @@ class PaymentBatcher {
         }
     }
 
-    private record Submitted(PayNow payment, IdempotentOrder idempotent, CompletableFuture<PaymentOutcome> outcome) {
+    /** An order waiting for its batch; {@code answer}: what its key stores once paid (null: no key). */
+    private record Submitted(PayNow payment, PreparedAnswer answer, CompletableFuture<PaymentOutcome> outcome) {
     }
 }

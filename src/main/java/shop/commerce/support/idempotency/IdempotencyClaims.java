@@ -12,13 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import shop.commerce.support.error.BusinessException;
-import shop.commerce.support.error.CommonErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The keys of several requests whose work one transaction does together (a batch of payments):
- * each key's "in progress" mark taken, and each finished outcome stored, inside that transaction,
+ * each key's "in progress" mark taken, and each finished outcome (prepared before) stored, inside that transaction,
  * exactly as {@link IdempotentRequests#execute} does for one request.
  */
 @Component
@@ -55,8 +53,7 @@ public class IdempotencyClaims {
         List<Optional<RuntimeException>> answers = new ArrayList<>();
         for (IdempotencyClaim claim : claims) {
             if (!locked.contains(claim.lockName()) || !seen.add(claim.lockName())) {
-                answers.add(Optional.of(new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
-                        "A request with this Idempotency-Key is still being processed")));
+                answers.add(Optional.of(IdempotentRequests.inProgress()));
                 continue;
             }
             answers.add(records.find(claim.userId(), claim.key(), claim.now()).map(IdempotentReplay::new));
@@ -64,11 +61,16 @@ public class IdempotencyClaims {
         return answers;
     }
 
-    /** Stores the outcome of a claim taken in this transaction: {@code status} with {@code body} as JSON. */
+    /** The answer to store for the claim once its work succeeds: {@code status} with {@code body} as JSON. */
+    public PreparedAnswer prepare(IdempotencyClaim claim, int status, Object body) {
+        return new PreparedAnswer(claim,
+                claim.answer(status, MediaType.APPLICATION_JSON_VALUE, jsonMapper.writeValueAsString(body)));
+    }
+
+    /** Stores the prepared answer of a claim taken in this transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void store(IdempotencyClaim claim, int status, Object body) {
-        records.save(claim.userId(), claim.key(),
-                claim.answer(status, MediaType.APPLICATION_JSON_VALUE, jsonMapper.writeValueAsString(body)),
-                claim.now(), claim.expiresAt());
+    public void store(PreparedAnswer answer) {
+        IdempotencyClaim claim = answer.claim();
+        records.save(claim.userId(), claim.key(), answer.response(), claim.now(), claim.expiresAt());
     }
 }

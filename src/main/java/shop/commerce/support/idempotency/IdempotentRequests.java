@@ -94,13 +94,9 @@ public class IdempotentRequests {
         }
         beforeExecution.run();
         return outer.execute(status -> {
-            if (!locks.tryLock(lockName(userId, key))) {
-                throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
-                        "A request with this Idempotency-Key is still being processed");
-            }
-            Optional<StoredResponse> finishedMeanwhile = records.find(userId, key, now);
+            Optional<ResponseEntity<?>> finishedMeanwhile = takeKey(userId, key, now, request);
             if (finishedMeanwhile.isPresent()) {
-                return replay(finishedMeanwhile.get(), request);
+                return finishedMeanwhile.get();
             }
             ResponseEntity<?> response;
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -153,20 +149,28 @@ public class IdempotentRequests {
             if (!isStoredRefusal(refusal)) {
                 throw refusal;
             }
-            return outer.execute(status -> {
-                if (!locks.tryLock(lockName(userId, key))) {
-                    throw new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
-                            "A request with this Idempotency-Key is still being processed");
-                }
-                Optional<StoredResponse> finishedMeanwhile = records.find(userId, key, now);
-                if (finishedMeanwhile.isPresent()) {
-                    return replay(finishedMeanwhile.get(), request);
-                }
+            return outer.execute(status -> takeKey(userId, key, now, request).orElseGet(() -> {
                 ResponseEntity<?> response = refusalResponse(refusal);
                 records.save(userId, key, storedFrom(request, response), now, now.plus(properties.ttl()));
                 return response;
-            });
+            }));
         }
+    }
+
+    /**
+     * Takes the key's "in progress" mark for the rest of the transaction (409 at once when another
+     * holds it), then answers the outcome another request stored meanwhile, if any.
+     */
+    private Optional<ResponseEntity<?>> takeKey(long userId, String key, Instant now, HttpServletRequest request) {
+        if (!locks.tryLock(lockName(userId, key))) {
+            throw inProgress();
+        }
+        return records.find(userId, key, now).map(stored -> replay(stored, request));
+    }
+
+    static BusinessException inProgress() {
+        return new BusinessException(CommonErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+                "A request with this Idempotency-Key is still being processed");
     }
 
     static String lockName(long userId, String key) {

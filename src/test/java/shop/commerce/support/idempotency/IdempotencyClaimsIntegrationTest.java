@@ -75,11 +75,11 @@ class IdempotencyClaimsIntegrationTest extends IntegrationTestSupport {
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             claims.take(List.of(kept));
-            claims.store(kept, 201, java.util.Map.of("orderId", "o-2"));
+            claims.store(claims.prepare(kept, 201, java.util.Map.of("orderId", "o-2")));
         });
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             claims.take(List.of(dropped));
-            claims.store(dropped, 201, java.util.Map.of("orderId", "o-3"));
+            claims.store(claims.prepare(dropped, 201, java.util.Map.of("orderId", "o-3")));
             status.setRollbackOnly();
         });
 
